@@ -1,0 +1,145 @@
+"""Site and workstation configuration.
+
+Site file (TOML): ``TRANSITIONS_SITE_CONFIG``, else ``site.toml`` in the user config directory,
+else the built-in defaults in ``resources/site-defaults.toml``. Keys the site file sets override
+the defaults one by one.
+
+Database URL precedence: ``--database`` option, then ``TRANSITIONS_DATABASE_URL``, then the
+``database.url`` key of the site file, then a SQLite file in the user data directory.
+"""
+
+from __future__ import annotations
+
+import os
+import tomllib
+from dataclasses import dataclass
+from datetime import datetime, tzinfo
+from pathlib import Path
+from typing import Any
+from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
+
+import platformdirs
+
+from transitions.errors import ConfigError
+from transitions.resources import load_toml
+
+APP_NAME = "Transitions"
+SITE_CONFIG_ENV = "TRANSITIONS_SITE_CONFIG"
+DATABASE_URL_ENV = "TRANSITIONS_DATABASE_URL"
+
+
+def user_data_dir() -> Path:
+    return Path(platformdirs.user_data_dir(APP_NAME, appauthor=False))
+
+
+def user_config_dir() -> Path:
+    return Path(platformdirs.user_config_dir(APP_NAME, appauthor=False))
+
+
+def user_log_dir() -> Path:
+    return Path(platformdirs.user_log_dir(APP_NAME, appauthor=False))
+
+
+def default_database_url() -> str:
+    return f"sqlite:///{(user_data_dir() / 'transitions.db').as_posix()}"
+
+
+@dataclass(frozen=True)
+class SiteConfig:
+    hospital_name: str
+    callback_phone: str
+    timezone_name: str
+    idle_lock_minutes: int
+    min_password_length: int
+    database_url: str | None
+    source: str
+
+    @property
+    def timezone(self) -> tzinfo:
+        """The zone in which dates are shown and 'today' is decided."""
+        if self.timezone_name:
+            return ZoneInfo(self.timezone_name)
+        local = datetime.now().astimezone().tzinfo
+        assert local is not None
+        return local
+
+
+def _merge(base: dict[str, Any], override: dict[str, Any]) -> dict[str, Any]:
+    merged = dict(base)
+    for key, value in override.items():
+        if isinstance(value, dict) and isinstance(merged.get(key), dict):
+            merged[key] = _merge(merged[key], value)
+        else:
+            merged[key] = value
+    return merged
+
+
+def _get(data: dict[str, Any], dotted: str, kind: type) -> Any:
+    node: Any = data
+    for part in dotted.split("."):
+        if not isinstance(node, dict) or part not in node:
+            return None
+        node = node[part]
+    wrong_type = not isinstance(node, kind) or (kind is int and isinstance(node, bool))
+    if wrong_type:
+        raise ConfigError(f"site configuration key '{dotted}' must be a {kind.__name__}")
+    return node
+
+
+def site_config_path() -> Path | None:
+    env = os.environ.get(SITE_CONFIG_ENV)
+    if env:
+        return Path(env)
+    candidate = user_config_dir() / "site.toml"
+    return candidate if candidate.exists() else None
+
+
+def load_site_config(path: Path | None = None) -> SiteConfig:
+    """Load and validate the site configuration; errors name the offending key."""
+    data = load_toml("site-defaults.toml")
+    source = "built-in defaults"
+    path = path if path is not None else site_config_path()
+    if path is not None:
+        try:
+            override = tomllib.loads(path.read_text(encoding="utf-8"))
+        except FileNotFoundError as exc:
+            raise ConfigError(f"site configuration file not found: {path}") from exc
+        except tomllib.TOMLDecodeError as exc:
+            raise ConfigError(f"site configuration file {path} is not valid TOML: {exc}") from exc
+        data = _merge(data, override)
+        source = str(path)
+    tz_name = _get(data, "hospital.timezone", str) or ""
+    if tz_name:
+        try:
+            ZoneInfo(tz_name)
+        except (ZoneInfoNotFoundError, ValueError) as exc:
+            raise ConfigError(
+                f"site configuration key 'hospital.timezone': unknown time zone '{tz_name}'"
+            ) from exc
+    idle = _get(data, "policy.idle_lock_minutes", int)
+    if idle is None or not 1 <= idle <= 240:
+        raise ConfigError("site configuration key 'policy.idle_lock_minutes' must be 1 to 240")
+    min_len = _get(data, "policy.min_password_length", int)
+    if min_len is None or not 8 <= min_len <= 128:
+        raise ConfigError("site configuration key 'policy.min_password_length' must be 8 to 128")
+    return SiteConfig(
+        hospital_name=_get(data, "hospital.name", str) or "",
+        callback_phone=_get(data, "hospital.callback_phone", str) or "",
+        timezone_name=tz_name,
+        idle_lock_minutes=idle,
+        min_password_length=min_len,
+        database_url=_get(data, "database.url", str),
+        source=source,
+    )
+
+
+def resolve_database_url(explicit: str | None, site: SiteConfig | None = None) -> str:
+    """Pick the database URL: explicit option, environment, site file, default SQLite file."""
+    if explicit:
+        return explicit
+    env = os.environ.get(DATABASE_URL_ENV)
+    if env:
+        return env
+    if site is not None and site.database_url:
+        return site.database_url
+    return default_database_url()

@@ -1,0 +1,487 @@
+"""Stays: the ward worklist, one stay's full record, and the discharge state machine."""
+
+from __future__ import annotations
+
+from dataclasses import asdict, dataclass, field
+from datetime import UTC, date, datetime, time, timedelta, tzinfo
+from decimal import Decimal
+from typing import Any
+
+from dateutil.relativedelta import relativedelta
+from sqlalchemy import Select, func, or_, select
+from sqlalchemy.orm import aliased, selectinload
+
+from transitions.db.models import Encounter, Patient, Provider, Unit
+from transitions.domain.codes import check_discharge_disposition, discharge_dispositions
+from transitions.domain.encounter_status import (
+    ACTIVE_STATUSES,
+    EncounterStatus,
+    check_transition,
+)
+from transitions.domain.enums import EncounterClass
+from transitions.errors import ConflictError, NotFoundError, ValidationError
+from transitions.services.uow import Actor, UnitOfWork
+
+# An ED visit that starts this close before an admission is the one that led to it (LACE "E").
+ED_VISIT_LEADING_TO_ADMISSION = timedelta(hours=24)
+
+
+def age_on(birth_date: date, day: date) -> int:
+    return relativedelta(day, birth_date).years
+
+
+def length_of_stay_days(admit: datetime, end: datetime, tz: tzinfo) -> int:
+    """Calendar days between admission and discharge (or now), in the hospital's zone."""
+    return (end.astimezone(tz).date() - admit.astimezone(tz).date()).days
+
+
+def local_day_bounds(day: date, tz: tzinfo) -> tuple[datetime, datetime]:
+    """The UTC instants at which a local calendar day starts and ends."""
+    start = datetime.combine(day, time.min, tzinfo=tz).astimezone(UTC)
+    end = datetime.combine(day + timedelta(days=1), time.min, tzinfo=tz).astimezone(UTC)
+    return start, end
+
+
+@dataclass(frozen=True)
+class StayFilter:
+    unit_code: str | None = None
+    statuses: frozenset[EncounterStatus] | None = None
+    #: stays whose planned discharge (active stays) or actual discharge falls on this local day
+    discharge_date: date | None = None
+    #: part of a patient's family or given name, or the start of an MRN
+    search: str | None = None
+
+    @classmethod
+    def worklist(
+        cls, unit_code: str | None = None, discharge_date: date | None = None
+    ) -> StayFilter:
+        return cls(unit_code=unit_code, statuses=ACTIVE_STATUSES, discharge_date=discharge_date)
+
+
+@dataclass(frozen=True)
+class StayRow:
+    """One stay as a list shows it. Plain data: safe to hand to a Qt model."""
+
+    encounter_id: int
+    version_id: int
+    visit_number: str
+    patient_name: str
+    mrn: str
+    birth_date: date
+    age: int
+    sex: str
+    preferred_language: str
+    interpreter_needed: bool
+    unit_code: str | None
+    room: str | None
+    admit_time: datetime
+    planned_discharge_time: datetime | None
+    discharge_time: datetime | None
+    length_of_stay_days: int
+    status: EncounterStatus
+
+    def to_json(self) -> dict[str, Any]:
+        data: dict[str, Any] = _jsonable(asdict(self))
+        return data
+
+
+def list_units(uow: UnitOfWork) -> list[tuple[str, str]]:
+    """(code, name) of the active wards, by code."""
+    rows = uow.session.execute(select(Unit.code, Unit.name).where(Unit.active).order_by(Unit.code))
+    return [(code, name) for code, name in rows]
+
+
+def _stay_query(uow: UnitOfWork, flt: StayFilter) -> Select[Encounter, Patient, str]:
+    query = (
+        select(Encounter, Patient, Unit.code)
+        .join(Patient, Encounter.patient_id == Patient.id)
+        .outerjoin(Unit, Encounter.unit_id == Unit.id)
+        .where(Encounter.encounter_class == EncounterClass.INPATIENT)
+    )
+    if flt.unit_code:
+        unit_id = uow.session.scalar(select(Unit.id).where(Unit.code == flt.unit_code))
+        if unit_id is None:
+            raise NotFoundError(f"no unit with code '{flt.unit_code}'")
+        query = query.where(Encounter.unit_id == unit_id)
+    if flt.statuses is not None:
+        query = query.where(Encounter.status.in_(sorted(flt.statuses)))
+    if flt.discharge_date is not None:
+        start, end = local_day_bounds(flt.discharge_date, uow.tz)
+        planned = Encounter.planned_discharge_time
+        actual = Encounter.discharge_time
+        query = query.where(
+            or_(
+                (actual >= start) & (actual < end),
+                actual.is_(None) & (planned >= start) & (planned < end),
+            )
+        )
+    if flt.search and flt.search.strip():
+        term = flt.search.strip().lower()
+        like = f"%{_escape_like(term)}%"
+        query = query.where(
+            or_(
+                func.lower(Patient.family_name).like(like, escape="\\"),
+                func.lower(Patient.given_name).like(like, escape="\\"),
+                func.lower(Patient.mrn).like(f"{_escape_like(term)}%", escape="\\"),
+            )
+        )
+    return query.order_by(Encounter.planned_discharge_time, Encounter.id)
+
+
+def _escape_like(term: str) -> str:
+    return term.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
+
+
+def list_stays(uow: UnitOfWork, actor: Actor, flt: StayFilter) -> list[StayRow]:
+    """Stays matching the filter, earliest planned discharge first."""
+    now = uow.now()
+    today = uow.today()
+    rows: list[StayRow] = []
+    for encounter, patient, unit_code in uow.session.execute(_stay_query(uow, flt)):
+        end = encounter.discharge_time or now
+        rows.append(
+            StayRow(
+                encounter_id=encounter.id,
+                version_id=encounter.version_id,
+                visit_number=encounter.visit_number,
+                patient_name=patient.display_name,
+                mrn=patient.mrn,
+                birth_date=patient.birth_date,
+                age=age_on(patient.birth_date, today),
+                sex=patient.sex.value,
+                preferred_language=patient.preferred_language,
+                interpreter_needed=patient.interpreter_needed,
+                unit_code=unit_code,
+                room=_room(encounter),
+                admit_time=encounter.admit_time,
+                planned_discharge_time=encounter.planned_discharge_time,
+                discharge_time=encounter.discharge_time,
+                length_of_stay_days=length_of_stay_days(encounter.admit_time, end, uow.tz),
+                status=encounter.status,
+            )
+        )
+    return rows
+
+
+def _room(encounter: Encounter) -> str | None:
+    if encounter.room and encounter.bed:
+        return f"{encounter.room}-{encounter.bed}"
+    return encounter.room
+
+
+# -- one stay ------------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class PriorUtilization:
+    """Counts derived from stored encounters (used by LACE 'E' and HOSPITAL 'A')."""
+
+    ed_visits_6_months: int
+    admissions_12_months: int
+
+
+def prior_utilization(uow: UnitOfWork, encounter: Encounter) -> PriorUtilization:
+    admit = encounter.admit_time
+    ed_window_start = admit - relativedelta(months=6)
+    ed_visits = uow.session.scalar(
+        select(func.count())
+        .select_from(Encounter)
+        .where(
+            Encounter.patient_id == encounter.patient_id,
+            Encounter.encounter_class == EncounterClass.EMERGENCY,
+            Encounter.admit_time >= ed_window_start,
+            Encounter.admit_time < admit - ED_VISIT_LEADING_TO_ADMISSION,
+        )
+    )
+    admissions = uow.session.scalar(
+        select(func.count())
+        .select_from(Encounter)
+        .where(
+            Encounter.patient_id == encounter.patient_id,
+            Encounter.encounter_class == EncounterClass.INPATIENT,
+            Encounter.id != encounter.id,
+            Encounter.status != EncounterStatus.CANCELLED,
+            Encounter.admit_time >= admit - relativedelta(months=12),
+            Encounter.admit_time < admit,
+        )
+    )
+    return PriorUtilization(ed_visits_6_months=ed_visits or 0, admissions_12_months=admissions or 0)
+
+
+@dataclass(frozen=True)
+class DiagnosisView:
+    code: str
+    code_system: str
+    description: str | None
+    principal: bool
+
+
+@dataclass(frozen=True)
+class AllergyView:
+    substance: str
+    reaction: str | None
+    severity: str
+
+
+@dataclass(frozen=True)
+class LabView:
+    loinc_code: str
+    name: str
+    value: Decimal
+    unit: str
+    observed_at: datetime
+
+
+@dataclass(frozen=True)
+class MedicationView:
+    list_kind: str
+    drug_name: str
+    dose: str | None
+    route: str | None
+    frequency: str | None
+    prn: bool
+    indication: str | None
+    source: str
+    recorded_at: datetime
+
+
+@dataclass(frozen=True)
+class PatientView:
+    mrn: str
+    family_name: str
+    given_name: str
+    birth_date: date
+    age: int
+    sex: str
+    preferred_language: str
+    interpreter_needed: bool
+    phone: str | None
+    address: str | None
+    caregiver: str | None
+    primary_care_provider: str | None
+    preferred_pharmacy: str | None
+
+    @property
+    def display_name(self) -> str:
+        return f"{self.family_name}, {self.given_name}"
+
+
+@dataclass(frozen=True)
+class StayDetail:
+    """Everything about one stay: what the workspace and `encounter show` present."""
+
+    encounter_id: int
+    version_id: int
+    visit_number: str
+    status: EncounterStatus
+    encounter_class: str
+    unit_code: str | None
+    unit_name: str | None
+    room: str | None
+    admit_time: datetime
+    planned_discharge_time: datetime | None
+    discharge_time: datetime | None
+    length_of_stay_days: int
+    admission_type: str
+    hospital_service: str | None
+    attending: str | None
+    discharge_disposition: str | None
+    discharge_disposition_display: str | None
+    discharged_by: str | None
+    readmission_of: str | None
+    patient: PatientView
+    diagnoses: list[DiagnosisView] = field(default_factory=list)
+    allergies: list[AllergyView] = field(default_factory=list)
+    labs: list[LabView] = field(default_factory=list)
+    medications: list[MedicationView] = field(default_factory=list)
+    prior: PriorUtilization = PriorUtilization(0, 0)
+
+    def to_json(self) -> dict[str, Any]:
+        data: dict[str, Any] = _jsonable(asdict(self))
+        data["patient"]["display_name"] = self.patient.display_name
+        return data
+
+
+def _load_encounter(
+    uow: UnitOfWork, *, encounter_id: int | None, visit_number: str | None
+) -> Encounter:
+    query = select(Encounter).options(
+        selectinload(Encounter.patient).selectinload(Patient.allergies),
+        selectinload(Encounter.patient).selectinload(Patient.pcp),
+        selectinload(Encounter.unit),
+        selectinload(Encounter.attending),
+        selectinload(Encounter.discharged_by),
+        selectinload(Encounter.diagnoses),
+        selectinload(Encounter.labs),
+        selectinload(Encounter.medications),
+    )
+    if encounter_id is not None:
+        query = query.where(Encounter.id == encounter_id)
+    else:
+        query = query.where(Encounter.visit_number == visit_number)
+    encounter = uow.session.scalar(query)
+    if encounter is None:
+        what = f"visit number '{visit_number}'" if visit_number else f"id {encounter_id}"
+        raise NotFoundError(f"no stay with {what}")
+    return encounter
+
+
+def get_stay(
+    uow: UnitOfWork,
+    actor: Actor,
+    *,
+    encounter_id: int | None = None,
+    visit_number: str | None = None,
+) -> StayDetail:
+    """Load one stay and record that ``actor`` viewed this patient's record."""
+    encounter = _load_encounter(uow, encounter_id=encounter_id, visit_number=visit_number)
+    detail = _detail(uow, encounter)
+    uow.audit(actor, "view", "encounter", encounter.visit_number, patient_id=encounter.patient_id)
+    uow.commit()
+    return detail
+
+
+def _detail(uow: UnitOfWork, encounter: Encounter) -> StayDetail:
+    patient = encounter.patient
+    pcp: Provider | None = patient.pcp
+    readmission_of = None
+    if encounter.readmission_of_id is not None:
+        index = aliased(Encounter)
+        readmission_of = uow.session.scalar(
+            select(index.visit_number).where(index.id == encounter.readmission_of_id)
+        )
+    address = ", ".join(
+        part
+        for part in (patient.address_line, patient.city, patient.state, patient.postal_code)
+        if part
+    )
+    caregiver = None
+    if patient.caregiver_name:
+        relation = f" ({patient.caregiver_relation})" if patient.caregiver_relation else ""
+        phone = f", {patient.caregiver_phone}" if patient.caregiver_phone else ""
+        caregiver = f"{patient.caregiver_name}{relation}{phone}"
+    disposition = encounter.discharge_disposition
+    return StayDetail(
+        encounter_id=encounter.id,
+        version_id=encounter.version_id,
+        visit_number=encounter.visit_number,
+        status=encounter.status,
+        encounter_class=encounter.encounter_class.value,
+        unit_code=encounter.unit.code if encounter.unit else None,
+        unit_name=encounter.unit.name if encounter.unit else None,
+        room=_room(encounter),
+        admit_time=encounter.admit_time,
+        planned_discharge_time=encounter.planned_discharge_time,
+        discharge_time=encounter.discharge_time,
+        length_of_stay_days=length_of_stay_days(
+            encounter.admit_time, encounter.discharge_time or uow.now(), uow.tz
+        ),
+        admission_type=encounter.admission_type.value,
+        hospital_service=encounter.hospital_service,
+        attending=encounter.attending.display_name if encounter.attending else None,
+        discharge_disposition=disposition,
+        discharge_disposition_display=discharge_dispositions().get(disposition or ""),
+        discharged_by=encounter.discharged_by.display_name if encounter.discharged_by else None,
+        readmission_of=readmission_of,
+        patient=PatientView(
+            mrn=patient.mrn,
+            family_name=patient.family_name,
+            given_name=patient.given_name,
+            birth_date=patient.birth_date,
+            age=age_on(patient.birth_date, uow.today()),
+            sex=patient.sex.value,
+            preferred_language=patient.preferred_language,
+            interpreter_needed=patient.interpreter_needed,
+            phone=patient.phone,
+            address=address or None,
+            caregiver=caregiver,
+            primary_care_provider=pcp.display_name if pcp else None,
+            preferred_pharmacy=patient.preferred_pharmacy,
+        ),
+        diagnoses=[
+            DiagnosisView(d.code, d.code_system.value, d.description, d.principal)
+            for d in encounter.diagnoses
+        ],
+        allergies=[
+            AllergyView(a.substance, a.reaction, a.severity.value) for a in patient.allergies
+        ],
+        labs=[
+            LabView(lab.loinc_code, lab.name, lab.value, lab.unit, lab.observed_at)
+            for lab in encounter.labs
+        ],
+        medications=[
+            MedicationView(
+                m.list_kind.value,
+                m.drug_name,
+                m.dose,
+                m.route,
+                m.frequency,
+                m.prn,
+                m.indication,
+                m.source.value,
+                m.recorded_at,
+            )
+            for m in encounter.medications
+        ],
+        prior=prior_utilization(uow, encounter),
+    )
+
+
+def change_status(
+    uow: UnitOfWork,
+    actor: Actor,
+    encounter_id: int,
+    target: EncounterStatus,
+    *,
+    expected_version: int,
+    disposition: str | None = None,
+) -> StayDetail:
+    """Move a stay through the discharge state machine; discharging records who, when, where to."""
+    encounter = _load_encounter(uow, encounter_id=encounter_id, visit_number=None)
+    if encounter.version_id != expected_version:
+        raise ConflictError(
+            f"stay {encounter.visit_number} was changed by someone else since you opened it; "
+            "reload it and try again"
+        )
+    before = encounter.status
+    check_transition(before, target)
+    details: dict[str, Any] = {"before": before.value, "after": target.value}
+    if target is EncounterStatus.DISCHARGED:
+        if not disposition:
+            raise ValidationError("choose where the patient is discharged to", field="disposition")
+        encounter.discharge_disposition = check_discharge_disposition(disposition)
+        encounter.discharge_time = uow.now()
+        encounter.discharged_by_id = actor.user_id
+        details["disposition"] = disposition
+    encounter.status = target
+    uow.audit(
+        actor,
+        "change_status",
+        "encounter",
+        encounter.visit_number,
+        patient_id=encounter.patient_id,
+        details=details,
+    )
+    uow.session.flush()
+    detail = _detail(uow, encounter)
+    uow.commit()
+    return detail
+
+
+# -- JSON ------------------------------------------------------------------------------------------
+
+
+def _jsonable(value: Any) -> Any:
+    if isinstance(value, dict):
+        return {key: _jsonable(item) for key, item in value.items()}
+    if isinstance(value, list | tuple):
+        return [_jsonable(item) for item in value]
+    if isinstance(value, datetime):
+        return value.astimezone(UTC).isoformat().replace("+00:00", "Z")
+    if isinstance(value, date):
+        return value.isoformat()
+    if isinstance(value, Decimal):
+        return float(value)
+    if isinstance(value, EncounterStatus):
+        return value.value
+    return value
