@@ -14,7 +14,7 @@ $(STAMP): pyproject.toml
 	touch $(STAMP)
 
 ## run: install, create/migrate the default database, seed the demo hospital, open the app
-run: $(STAMP)
+run: system-deps $(STAMP)
 	$(BIN)/transitions --seed-demo-if-empty
 
 ## system-deps: Debian packages that headless Qt and the PDF checks need

@@ -95,20 +95,21 @@ def sqlite_template(tmp_path_factory: pytest.TempPathFactory) -> Path:
 # -- PostgreSQL ----------------------------------------------------------------------------------
 
 
-def _pg_schema_url(schema: str) -> tuple[str, dict[str, str]]:
-    return postgres_url(), {"options": f"-csearch_path={schema}"}
+def pg_schema_url(schema: str) -> str:
+    """The test server's URL with connections confined to ``schema`` (libpq ``options``)."""
+    separator = "&" if "?" in postgres_url() else "?"
+    return f"{postgres_url()}{separator}options=-csearch_path%3D{schema}"
 
 
 def pg_engine_for_schema(schema: str, *, create: bool = True) -> Database:
     """A Database whose connections use ``schema`` (created fresh, empty) on the test server."""
-    url, connect_args = _pg_schema_url(schema)
-    admin = create_db_engine(url)
+    admin = create_db_engine(postgres_url())
     with admin.begin() as connection:
         connection.execute(text(f'DROP SCHEMA IF EXISTS "{schema}" CASCADE'))
         if create:
             connection.execute(text(f'CREATE SCHEMA "{schema}"'))
     admin.dispose()
-    return Database(create_db_engine(url, connect_args=connect_args))
+    return Database(create_db_engine(pg_schema_url(schema)))
 
 
 def drop_pg_schema(schema: str) -> None:
@@ -174,6 +175,12 @@ def database(
         pg: Database = request.getfixturevalue("pg_database")
         _truncate_all(pg)
         yield pg
+
+
+@pytest.fixture
+def database_url(database: Database) -> str:
+    """The URL of the test database, for the CLI and the GUI start-up path."""
+    return database.engine.url.render_as_string(hide_password=False)
 
 
 @pytest.fixture

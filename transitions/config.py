@@ -20,7 +20,8 @@ from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 import platformdirs
 
-from transitions.errors import ConfigError
+from transitions.domain.calendar import HolidayCalendar
+from transitions.errors import ConfigError, ValidationError
 from transitions.resources import load_toml
 
 APP_NAME = "Transitions"
@@ -41,7 +42,10 @@ def user_log_dir() -> Path:
 
 
 def default_database_url() -> str:
-    return f"sqlite:///{(user_data_dir() / 'transitions.db').as_posix()}"
+    """The SQLite file in the user data directory (the directory is created if missing)."""
+    folder = user_data_dir()
+    folder.mkdir(parents=True, exist_ok=True)
+    return f"sqlite:///{(folder / 'transitions.db').as_posix()}"
 
 
 @dataclass(frozen=True)
@@ -53,6 +57,15 @@ class SiteConfig:
     min_password_length: int
     database_url: str | None
     source: str
+    #: Holiday calendar of business days: a ``holidays`` country code, or "none".
+    holiday_country: str = "US"
+    #: Subdivision (state, province) of ``holiday_country``; empty for the whole country.
+    holiday_subdivision: str = ""
+
+    @property
+    def holiday_calendar(self) -> HolidayCalendar:
+        """The site's business-day calendar (TCM contact deadline, appointments)."""
+        return HolidayCalendar(self.holiday_country, self.holiday_subdivision)
 
     @property
     def timezone(self) -> tzinfo:
@@ -84,6 +97,17 @@ def _get(data: dict[str, Any], dotted: str, kind: type) -> Any:
     if wrong_type:
         raise ConfigError(f"site configuration key '{dotted}' must be a {kind.__name__}")
     return node
+
+
+def _holiday_calendar(data: dict[str, Any]) -> HolidayCalendar:
+    """The checked ``calendar.holidays`` country (or "none") and ``calendar.subdivision``."""
+    country = _get(data, "calendar.holidays", str) or ""
+    subdivision = _get(data, "calendar.subdivision", str) or ""
+    try:
+        return HolidayCalendar(country, subdivision)
+    except ValidationError as exc:
+        key = "calendar.subdivision" if exc.field == "subdivision" else "calendar.holidays"
+        raise ConfigError(f"site configuration key '{key}': {exc}") from exc
 
 
 def site_config_path() -> Path | None:
@@ -122,6 +146,7 @@ def load_site_config(path: Path | None = None) -> SiteConfig:
     min_len = _get(data, "policy.min_password_length", int)
     if min_len is None or not 8 <= min_len <= 128:
         raise ConfigError("site configuration key 'policy.min_password_length' must be 8 to 128")
+    holidays = _holiday_calendar(data)
     return SiteConfig(
         hospital_name=_get(data, "hospital.name", str) or "",
         callback_phone=_get(data, "hospital.callback_phone", str) or "",
@@ -130,6 +155,8 @@ def load_site_config(path: Path | None = None) -> SiteConfig:
         min_password_length=min_len,
         database_url=_get(data, "database.url", str),
         source=source,
+        holiday_country=holidays.country,
+        holiday_subdivision=holidays.subdivision,
     )
 
 

@@ -76,8 +76,10 @@ def create_db_engine(url: str, *, echo: bool = False, **kwargs: Any) -> Engine:
     parsed = parse_url(url)
     if parsed.get_backend_name() == "sqlite":
         path = sqlite_path(parsed)
-        if path is not None:
-            path.parent.mkdir(parents=True, exist_ok=True)
+        if path is not None and not path.parent.is_dir():
+            raise DatabaseUnavailableError(
+                f"cannot open database '{mask_url(parsed)}': folder {path.parent} does not exist"
+            )
         engine = create_engine(parsed, echo=echo, **kwargs)
         event.listen(engine, "connect", _sqlite_pragmas)
         return engine

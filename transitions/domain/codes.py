@@ -5,8 +5,6 @@ from __future__ import annotations
 import re
 from functools import cache
 
-import simple_icd_10_cm as icd
-
 from transitions.domain.enums import CodeSystem
 from transitions.errors import ValidationError
 from transitions.resources import load_json
@@ -34,6 +32,9 @@ def check_diagnosis_code(system: CodeSystem, code: str) -> tuple[str, str | None
         if not _ICD10_SHAPE.match(raw.upper()):
             raise ValidationError(f"'{raw}' is not shaped like an ICD-10-CM code", field="code")
         normalized = normalize_icd10(raw)
+        # Imported here: the library parses the whole 2026 code set (~2 s) when imported.
+        import simple_icd_10_cm as icd
+
         if not icd.is_valid_item(normalized):
             raise ValidationError(f"'{raw}' is not an ICD-10-CM code", field="code")
         return normalized, str(icd.get_description(normalized))

@@ -1,0 +1,7 @@
+"""`python -m transitions SUBCOMMAND` runs the headless CLI."""
+
+import sys
+
+from transitions.cli import main
+
+sys.exit(main())

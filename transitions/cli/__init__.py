@@ -1,0 +1,85 @@
+"""The `transitions` command: headless subcommands over the same services the GUI uses.
+
+Subcommand modules each provide ``register(subparsers)`` and set ``func`` on their parsers.
+Add a module to ``COMMAND_MODULES`` to add a subcommand. ``transitions`` with no subcommand
+opens the GUI; that decision lives in ``ui.launcher`` because this package never imports Qt.
+"""
+
+from __future__ import annotations
+
+import argparse
+import logging
+import sys
+from collections.abc import Callable, Sequence
+from importlib import import_module
+
+from transitions import __version__
+from transitions.cli.common import CliParser, add_database_option
+from transitions.errors import TransitionsError
+from transitions.logging_setup import configure_logging
+
+log = logging.getLogger(__name__)
+
+COMMAND_MODULES = (
+    "transitions.cli.db_cmd",
+    "transitions.cli.demo_cmd",
+    "transitions.cli.encounter_cmd",
+    "transitions.cli.tcm_cmd",
+)
+
+
+def build_parser() -> CliParser:
+    parser = CliParser(
+        prog="transitions",
+        description="Transitions — hospital discharge transitions of care. "
+        "Without a subcommand, opens the application window.",
+    )
+    parser.add_argument("--version", action="version", version=f"transitions {__version__}")
+    add_database_option(parser, top_level=True)
+    parser.add_argument(
+        "--seed-demo-if-empty",
+        action="store_true",
+        help="(GUI) create the demo hospital when the database is empty",
+    )
+    sub = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=CliParser)
+    for name in COMMAND_MODULES:
+        import_module(name).register(sub)
+    return parser
+
+
+def parse_args(argv: Sequence[str] | None = None) -> argparse.Namespace:
+    return build_parser().parse_args(argv)
+
+
+def run_command(args: argparse.Namespace) -> int:
+    """Run a parsed subcommand; user errors become one line on stderr and exit status 2."""
+    configure_logging()
+    func: Callable[[argparse.Namespace], int] = args.func
+    try:
+        return func(args)
+    except TransitionsError as exc:
+        print(f"transitions {args.command}: error: {exc}", file=sys.stderr)
+        return 2
+    except KeyboardInterrupt:
+        print("transitions: interrupted", file=sys.stderr)
+        return 130
+    except Exception:
+        log.exception("unexpected error in subcommand %s", args.command)
+        print(
+            f"transitions {args.command}: unexpected error; details are in the log file",
+            file=sys.stderr,
+        )
+        return 1
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    """Headless entry point: a subcommand is required (the GUI starts from ui.launcher)."""
+    args = parse_args(argv)
+    if args.command is None:
+        build_parser().print_help()
+        return 2
+    return run_command(args)
+
+
+if __name__ == "__main__":
+    sys.exit(main())
