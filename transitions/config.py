@@ -146,7 +146,7 @@ def load_site_config(path: Path | None = None) -> SiteConfig:
     min_len = _get(data, "policy.min_password_length", int)
     if min_len is None or not 8 <= min_len <= 128:
         raise ConfigError("site configuration key 'policy.min_password_length' must be 8 to 128")
-    holidays = _holiday_calendar(data)
+    holiday_calendar = _holiday_calendar(data)
     return SiteConfig(
         hospital_name=_get(data, "hospital.name", str) or "",
         callback_phone=_get(data, "hospital.callback_phone", str) or "",
@@ -155,8 +155,8 @@ def load_site_config(path: Path | None = None) -> SiteConfig:
         min_password_length=min_len,
         database_url=_get(data, "database.url", str),
         source=source,
-        holiday_country=holidays.country,
-        holiday_subdivision=holidays.subdivision,
+        holiday_country=holiday_calendar.country,
+        holiday_subdivision=holiday_calendar.subdivision,
     )
 
 
