@@ -25,6 +25,7 @@ COMMAND_MODULES = (
     "transitions.cli.demo_cmd",
     "transitions.cli.encounter_cmd",
     "transitions.cli.tcm_cmd",
+    "transitions.cli.risk_cmd",
 )
 
 
