@@ -1,0 +1,1 @@
+"""Start-up dialogs: database connection, first administrator, sign-in."""

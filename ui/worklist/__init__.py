@@ -1,0 +1,1 @@
+"""The ward worklist: current inpatients, filterable, one row per stay."""

@@ -1,0 +1,265 @@
+"""Qt item models of the worklist: plain :class:`StayRow` objects, never the database."""
+
+from __future__ import annotations
+
+import unicodedata
+from datetime import date, datetime, tzinfo
+from enum import IntEnum
+from typing import Any
+
+from PySide6.QtCore import (
+    QAbstractTableModel,
+    QCoreApplication,
+    QModelIndex,
+    QObject,
+    QPersistentModelIndex,
+    QSortFilterProxyModel,
+    Qt,
+)
+from PySide6.QtGui import QBrush, QColor, QFont
+
+from transitions.domain.encounter_status import EncounterStatus
+from transitions.services.encounters import StayRow
+from ui import formatting as fmt
+from ui.i18n import QT_TRANSLATE_NOOP
+
+#: The value a column sorts by (numbers and timestamps, not the text shown).
+SortRole = Qt.ItemDataRole.UserRole + 1
+#: The :class:`StayRow` behind a row, from any column.
+RowRole = Qt.ItemDataRole.UserRole + 2
+
+Index = QModelIndex | QPersistentModelIndex
+
+
+class Column(IntEnum):
+    PATIENT = 0
+    MRN = 1
+    AGE = 2
+    SEX = 3
+    LANGUAGE = 4
+    ROOM = 5
+    UNIT = 6
+    ADMITTED = 7
+    PLANNED = 8
+    LOS = 9
+    STATUS = 10
+
+
+HEADERS = {
+    Column.PATIENT: QT_TRANSLATE_NOOP("StayTableModel", "Patient"),
+    Column.MRN: QT_TRANSLATE_NOOP("StayTableModel", "MRN"),
+    Column.AGE: QT_TRANSLATE_NOOP("StayTableModel", "Age"),
+    Column.SEX: QT_TRANSLATE_NOOP("StayTableModel", "Sex"),
+    Column.LANGUAGE: QT_TRANSLATE_NOOP("StayTableModel", "Language"),
+    Column.ROOM: QT_TRANSLATE_NOOP("StayTableModel", "Room"),
+    Column.UNIT: QT_TRANSLATE_NOOP("StayTableModel", "Unit"),
+    Column.ADMITTED: QT_TRANSLATE_NOOP("StayTableModel", "Admitted"),
+    Column.PLANNED: QT_TRANSLATE_NOOP("StayTableModel", "Planned discharge"),
+    Column.LOS: QT_TRANSLATE_NOOP("StayTableModel", "Length of stay"),
+    Column.STATUS: QT_TRANSLATE_NOOP("StayTableModel", "Status"),
+}
+
+_NUMERIC = {Column.AGE, Column.LOS}
+_NO_DATE = float("inf")  # stays without a planned discharge sort after every dated one
+
+_STATUS_COLORS = {
+    EncounterStatus.READY: QColor("#1b5e20"),
+    EncounterStatus.DISCHARGE_PLANNED: QColor("#0d47a1"),
+}
+_TODAY_BACKGROUND = QColor("#fff4d6")
+
+
+def _tr(text: str) -> str:
+    return QCoreApplication.translate("StayTableModel", text)
+
+
+def fold(text: str) -> str:
+    """Lower-case without accents, so 'lucia' finds 'Lucía'."""
+    decomposed = unicodedata.normalize("NFKD", text.casefold())
+    return "".join(ch for ch in decomposed if not unicodedata.combining(ch))
+
+
+def _timestamp(dt: datetime | None) -> float:
+    return _NO_DATE if dt is None else dt.timestamp()
+
+
+class StayTableModel(QAbstractTableModel):
+    """Rows of the ward worklist. Load with :meth:`set_rows`; read a row back with ``RowRole``."""
+
+    def __init__(self, tz: tzinfo, today: date, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self._rows: list[StayRow] = []
+        self._tz = tz
+        self._today = today
+        self._bold = QFont()
+        self._bold.setBold(True)
+
+    # -- loading ----------------------------------------------------------------------------
+    def set_rows(self, rows: list[StayRow], today: date | None = None) -> None:
+        self.beginResetModel()
+        self._rows = list(rows)
+        if today is not None:
+            self._today = today
+        self.endResetModel()
+
+    def rows(self) -> list[StayRow]:
+        return list(self._rows)
+
+    def row_at(self, row: int) -> StayRow:
+        return self._rows[row]
+
+    # -- QAbstractTableModel --------------------------------------------------------------------
+    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008 - Qt signature
+        return 0 if parent.isValid() else len(self._rows)
+
+    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008 - Qt signature
+        return 0 if parent.isValid() else len(Column)
+
+    def headerData(
+        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
+    ) -> Any:
+        if orientation != Qt.Orientation.Horizontal:
+            return None
+        if role == Qt.ItemDataRole.DisplayRole:
+            return _tr(HEADERS[Column(section)])
+        if role == Qt.ItemDataRole.TextAlignmentRole and section in _NUMERIC:
+            return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+        return None
+
+    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if not index.isValid() or not 0 <= index.row() < len(self._rows):
+            return None
+        row = self._rows[index.row()]
+        column = Column(index.column())
+        if role == Qt.ItemDataRole.DisplayRole:
+            return self._display(row, column)
+        if role == SortRole:
+            return self._sort_key(row, column)
+        if role == RowRole:
+            return row
+        if role == Qt.ItemDataRole.ToolTipRole:
+            return self._tooltip(row, column)
+        if role == Qt.ItemDataRole.TextAlignmentRole and column in _NUMERIC:
+            return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+        if role == Qt.ItemDataRole.FontRole and self._is_due_today(row, column):
+            return self._bold
+        if role == Qt.ItemDataRole.BackgroundRole and self._is_due_today(row, column):
+            return QBrush(_TODAY_BACKGROUND)
+        if role == Qt.ItemDataRole.ForegroundRole:
+            if column == Column.STATUS and row.status in _STATUS_COLORS:
+                return QBrush(_STATUS_COLORS[row.status])
+            if self._is_due_today(row, column):
+                return QBrush(QColor("#000000"))  # readable on the highlight in dark themes too
+        return None
+
+    # -- cells ------------------------------------------------------------------------------
+    def _is_due_today(self, row: StayRow, column: Column) -> bool:
+        return (
+            column == Column.PLANNED
+            and row.planned_discharge_time is not None
+            and fmt.days_from_today(row.planned_discharge_time, self._tz, self._today) == 0
+        )
+
+    def _display(self, row: StayRow, column: Column) -> str:
+        match column:
+            case Column.PATIENT:
+                return row.patient_name
+            case Column.MRN:
+                return row.mrn
+            case Column.AGE:
+                return str(row.age)
+            case Column.SEX:
+                return fmt.sex_short(row.sex)
+            case Column.LANGUAGE:
+                return self._language(row)
+            case Column.ROOM:
+                return row.room or ""
+            case Column.UNIT:
+                return row.unit_code or ""
+            case Column.ADMITTED:
+                return fmt.format_moment(row.admit_time, self._tz, self._today)
+            case Column.PLANNED:
+                return fmt.format_moment(row.planned_discharge_time, self._tz, self._today)
+            case Column.LOS:
+                return fmt.format_los(row.length_of_stay_days)
+            case Column.STATUS:
+                return fmt.status_label(row.status)
+
+    @staticmethod
+    def _language(row: StayRow) -> str:
+        if row.interpreter_needed:
+            return _tr("%1 · interpreter").replace("%1", row.preferred_language)
+        return row.preferred_language
+
+    def _sort_key(self, row: StayRow, column: Column) -> Any:
+        match column:
+            case Column.AGE:
+                return row.age
+            case Column.LOS:
+                return row.length_of_stay_days
+            case Column.ADMITTED:
+                return row.admit_time.timestamp()
+            case Column.PLANNED:
+                return _timestamp(row.planned_discharge_time)
+            case Column.STATUS:
+                return list(EncounterStatus).index(row.status)
+            case _:
+                return fold(self._display(row, column))
+
+    def _tooltip(self, row: StayRow, column: Column) -> str | None:
+        match column:
+            case Column.PATIENT:
+                born = fmt.format_date(row.birth_date)
+                return _tr("Born %1 · visit %2").replace("%1", born).replace("%2", row.visit_number)
+            case Column.SEX:
+                return fmt.sex_label(row.sex)
+            case Column.LANGUAGE:
+                name = fmt.language_name(row.preferred_language)
+                if row.interpreter_needed:
+                    return _tr("%1 — interpreter needed").replace("%1", name)
+                return name
+            case Column.ADMITTED:
+                return fmt.format_full_moment(row.admit_time, self._tz)
+            case Column.PLANNED:
+                if row.planned_discharge_time is None:
+                    return _tr("No discharge date planned yet")
+                return fmt.format_full_moment(row.planned_discharge_time, self._tz)
+            case _:
+                return None
+
+
+class StayFilterProxy(QSortFilterProxyModel):
+    """Sorts by ``SortRole``; filters instantly by a search term over name and MRN."""
+
+    def __init__(self, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self._term = ""
+        self.setSortRole(SortRole)
+        self.setDynamicSortFilter(True)
+
+    @property
+    def search_term(self) -> str:
+        return self._term
+
+    def set_search(self, text: str) -> None:
+        term = fold(text.strip())
+        if term == self._term:
+            return
+        self.beginFilterChange()
+        self._term = term
+        self.endFilterChange(QSortFilterProxyModel.Direction.Rows)
+
+    def filterAcceptsRow(self, source_row: int, source_parent: Index) -> bool:
+        if not self._term:
+            return True
+        model = self.sourceModel()
+        row = model.data(model.index(source_row, 0, source_parent), RowRole)
+        if not isinstance(row, StayRow):
+            return False
+        haystack = f"{fold(row.patient_name)} {fold(row.mrn)}"
+        # every word must appear: "maren quig" finds "Quigley, Maren"
+        return all(word in haystack for word in self._term.replace(",", " ").split())
+
+    def row_at(self, proxy_row: int) -> StayRow | None:
+        row = self.data(self.index(proxy_row, 0), RowRole)
+        return row if isinstance(row, StayRow) else None

@@ -1,0 +1,1 @@
+"""The patient discharge workspace: one tab per opened stay."""

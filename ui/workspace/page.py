@@ -1,0 +1,119 @@
+"""One patient's discharge workspace: banner, step navigator, the current step."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QSize, Qt
+from PySide6.QtGui import QPalette
+from PySide6.QtWidgets import (
+    QFrame,
+    QHBoxLayout,
+    QLabel,
+    QListWidget,
+    QListWidgetItem,
+    QStackedWidget,
+    QVBoxLayout,
+    QWidget,
+)
+
+from transitions.services import encounters
+from transitions.services.encounters import StayDetail, StayRow
+from transitions.services.uow import UnitOfWork
+from ui.context import AppContext
+from ui.errors import user_message
+from ui.tasks import bound_to
+from ui.workspace.header import PatientHeader
+from ui.workspace.steps import StepPage, StepSpec, workspace_steps
+
+
+class PatientWorkspace(QWidget):
+    def __init__(
+        self,
+        ctx: AppContext,
+        row: StayRow,
+        steps: list[StepSpec] | None = None,
+        parent: QWidget | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self.ctx = ctx
+        self.row = row
+        self.encounter_id = row.encounter_id
+        self.detail: StayDetail | None = None
+
+        self.header = PatientHeader(ctx)
+        self.header.show_row(row)
+        self.error_label = QLabel()
+        self.error_label.setStyleSheet("color: #b00020;")
+        self.error_label.setWordWrap(True)
+        self.error_label.hide()
+
+        self.navigator = QListWidget()
+        self.navigator.setAccessibleName(self.tr("Discharge steps"))
+        self.stack = QStackedWidget()
+        self.steps: dict[str, StepPage] = {}
+        for spec in steps if steps is not None else workspace_steps():
+            page = spec.factory(ctx, row.encounter_id)
+            self.steps[spec.key] = page
+            self.stack.addWidget(page)
+            item = QListWidgetItem(spec.display_title())
+            item.setData(Qt.ItemDataRole.UserRole, spec.key)
+            self.navigator.addItem(item)
+        self.navigator.currentRowChanged.connect(self.stack.setCurrentIndex)
+        self.navigator.setCurrentRow(0)
+        metrics = self.navigator.fontMetrics()
+        widest = max(
+            (
+                metrics.horizontalAdvance(self.navigator.item(i).text())
+                for i in range(self.navigator.count())
+            ),
+            default=0,
+        )
+        self.navigator.setFixedWidth(max(widest, metrics.horizontalAdvance("M" * 12)) + 32)
+        # a sidebar, not an empty box: no frame, window background, roomy items
+        self.navigator.setFrameShape(QFrame.Shape.NoFrame)
+        palette = self.navigator.palette()
+        palette.setColor(QPalette.ColorRole.Base, palette.color(QPalette.ColorRole.Window))
+        self.navigator.setPalette(palette)
+        item_height = int(metrics.height() * 2.2)
+        for i in range(self.navigator.count()):
+            self.navigator.item(i).setSizeHint(QSize(0, item_height))
+
+        body = QHBoxLayout()
+        body.addWidget(self.navigator)
+        body.addWidget(self.stack, 1)
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.header)
+        layout.addWidget(self.error_label)
+        layout.addLayout(body, 1)
+        self.setFocusProxy(self.navigator)
+
+    def title(self) -> str:
+        return self.row.patient_name
+
+    def step_keys(self) -> list[str]:
+        return [
+            self.navigator.item(i).data(Qt.ItemDataRole.UserRole)
+            for i in range(self.navigator.count())
+        ]
+
+    def reload(self) -> None:
+        """Load the stay (this records a 'view' audit event) and hand it to every step."""
+        actor = self.ctx.require_actor()
+        encounter_id = self.encounter_id
+
+        def work(uow: UnitOfWork) -> StayDetail:
+            return encounters.get_stay(uow, actor, encounter_id=encounter_id)
+
+        self.ctx.submit(work, bound_to(self, self._show), bound_to(self, self._failed))
+
+    refresh = reload
+
+    def _show(self, detail: StayDetail) -> None:
+        self.detail = detail
+        self.error_label.hide()
+        self.header.show_detail(detail)
+        for page in self.steps.values():
+            page.set_detail(detail)
+
+    def _failed(self, exc: Exception) -> None:
+        self.error_label.setText(user_message(exc, "loading a stay"))
+        self.error_label.show()

@@ -1,0 +1,57 @@
+"""The steps of the discharge workspace, in navigator order.
+
+A later issue adds a step by writing a :class:`StepPage` subclass in its own module and adding one
+``StepSpec`` line to :func:`workspace_steps` — the workspace window itself does not change. Only
+steps that work are listed (no placeholder screens).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+
+from PySide6.QtCore import QCoreApplication
+from PySide6.QtWidgets import QWidget
+
+from transitions.services.encounters import StayDetail
+from ui.context import AppContext
+from ui.i18n import QT_TRANSLATE_NOOP
+
+
+class StepPage(QWidget):
+    """One step of the workspace. It receives the stay each time the workspace (re)loads it.
+
+    A step that needs more data than :class:`StayDetail` loads it itself with
+    ``self.ctx.submit(...)`` (one unit of work per action).
+    """
+
+    def __init__(self, ctx: AppContext, encounter_id: int, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.ctx = ctx
+        self.encounter_id = encounter_id
+
+    def set_detail(self, detail: StayDetail) -> None:
+        raise NotImplementedError
+
+
+StepFactory = Callable[[AppContext, int], StepPage]
+
+
+@dataclass(frozen=True)
+class StepSpec:
+    key: str
+    #: source text; shown through QCoreApplication.translate("WorkspaceSteps", title)
+    title: str
+    factory: StepFactory
+
+    def display_title(self) -> str:
+        return QCoreApplication.translate("WorkspaceSteps", self.title)
+
+
+def workspace_steps() -> list[StepSpec]:
+    """The registered steps. Imports are local so a step module may import this one."""
+    from ui.workspace.summary import StaySummaryStep
+
+    return [
+        StepSpec("summary", QT_TRANSLATE_NOOP("WorkspaceSteps", "Stay summary"), StaySummaryStep),
+    ]
