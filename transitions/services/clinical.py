@@ -8,6 +8,7 @@ from transitions.db.models import Allergy, Diagnosis, Encounter, Patient
 from transitions.domain.codes import check_diagnosis_code
 from transitions.domain.enums import AllergySeverity, CodeSystem
 from transitions.errors import NotFoundError, ValidationError
+from transitions.services.permissions import require
 from transitions.services.uow import Actor, UnitOfWork
 
 
@@ -32,6 +33,7 @@ def add_diagnosis(
 
     A new principal diagnosis demotes the previous one (a stay has at most one).
     """
+    require(actor, "stay.edit")
     normalized, official = check_diagnosis_code(code_system, code)
     encounter = _encounter(uow, encounter_id)
     existing = list(encounter.diagnoses)
@@ -73,6 +75,7 @@ def add_allergy(
     severity: AllergySeverity = AllergySeverity.UNKNOWN,
 ) -> int:
     """Record an allergy on the patient (allergies belong to the person, not the stay)."""
+    require(actor, "stay.edit")
     substance = substance.strip()
     if not substance:
         raise ValidationError("enter the substance the patient is allergic to", field="substance")

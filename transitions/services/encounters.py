@@ -20,6 +20,7 @@ from transitions.domain.encounter_status import (
 )
 from transitions.domain.enums import EncounterClass
 from transitions.errors import ConflictError, NotFoundError, ValidationError
+from transitions.services.permissions import require
 from transitions.services.uow import Actor, UnitOfWork
 
 # An ED visit that starts this close before an admission is the one that led to it (LACE "E").
@@ -134,6 +135,7 @@ def _escape_like(term: str) -> str:
 
 def list_stays(uow: UnitOfWork, actor: Actor, flt: StayFilter) -> list[StayRow]:
     """Stays matching the filter, earliest planned discharge first."""
+    require(actor, "stay.view")
     now = uow.now()
     today = uow.today()
     rows: list[StayRow] = []
@@ -334,6 +336,7 @@ def get_stay(
     visit_number: str | None = None,
 ) -> StayDetail:
     """Load one stay and record that ``actor`` viewed this patient's record."""
+    require(actor, "stay.view")
     encounter = _load_encounter(uow, encounter_id=encounter_id, visit_number=visit_number)
     detail = _detail(uow, encounter)
     uow.audit(actor, "view", "encounter", encounter.visit_number, patient_id=encounter.patient_id)
@@ -437,6 +440,7 @@ def change_status(
     disposition: str | None = None,
 ) -> StayDetail:
     """Move a stay through the discharge state machine; discharging records who, when, where to."""
+    require(actor, "stay.status")
     encounter = _load_encounter(uow, encounter_id=encounter_id, visit_number=None)
     if encounter.version_id != expected_version:
         raise ConflictError(
