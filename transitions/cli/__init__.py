@@ -26,6 +26,7 @@ COMMAND_MODULES = (
     "transitions.cli.encounter_cmd",
     "transitions.cli.tcm_cmd",
     "transitions.cli.risk_cmd",
+    "transitions.cli.medrec_cmd",
 )
 
 
@@ -61,6 +62,10 @@ def run_command(args: argparse.Namespace) -> int:
     except TransitionsError as exc:
         print(f"transitions {args.command}: error: {exc}", file=sys.stderr)
         return 2
+    except BrokenPipeError:
+        # the reader (e.g. `| head`) stopped reading; not an error of ours
+        sys.stderr.close()
+        return 0
     except KeyboardInterrupt:
         print("transitions: interrupted", file=sys.stderr)
         return 130
