@@ -52,13 +52,13 @@ def _show(args: argparse.Namespace) -> int:
     ctx = Context(args)
     try:
         with ctx.uow() as uow:
+            if args.json:
+                print_json(encounters.stay_document(uow, ctx.actor, args.visit_number))
+                return 0
             detail = encounters.get_stay(uow, ctx.actor, visit_number=args.visit_number)
     finally:
         ctx.close()
-    if args.json:
-        print_json(detail.to_json())
-    else:
-        _print_detail(detail)
+    _print_detail(detail)
     return 0
 
 

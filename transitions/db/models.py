@@ -300,3 +300,8 @@ __all__ = [
     "Unit",
     "User",
 ]
+
+
+# Workflow areas (medication reconciliation, appointments, ...) keep their tables in their own
+# modules ``transitions/db/<area>_models.py``. Importing them here puts every table into
+# ``Base.metadata`` (migrations, tests). One line per area, below:

@@ -2,9 +2,12 @@
 
 from __future__ import annotations
 
-from dataclasses import asdict, dataclass, field
+from collections.abc import Callable
+from dataclasses import asdict, dataclass, field, is_dataclass
 from datetime import UTC, date, datetime, time, timedelta, tzinfo
 from decimal import Decimal
+from enum import Enum
+from importlib import import_module
 from typing import Any
 
 from dateutil.relativedelta import relativedelta
@@ -328,6 +331,35 @@ def _load_encounter(
     return encounter
 
 
+#: ``encounter show`` sections added by workflow modules: name -> function of (uow, encounter)
+#: returning JSON-ready data. Each workflow registers its section with
+#: :func:`register_stay_section` at import; ``STAY_SECTION_MODULES`` lists those modules.
+StaySection = Callable[[UnitOfWork, Encounter], Any]
+_STAY_SECTIONS: dict[str, StaySection] = {}
+STAY_SECTION_MODULES: tuple[str, ...] = ()
+
+
+def register_stay_section(name: str, section: StaySection) -> None:
+    if name in _STAY_SECTIONS and _STAY_SECTIONS[name] is not section:
+        raise ValueError(f"stay section '{name}' is registered twice")
+    _STAY_SECTIONS[name] = section
+
+
+def stay_document(uow: UnitOfWork, actor: Actor, visit_number: str) -> dict[str, Any]:
+    """Everything about one stay as JSON-ready data: the core record plus every workflow's
+    section (medications, appointments, education, risk, tasks... as they are added)."""
+    for module in STAY_SECTION_MODULES:
+        import_module(module)
+    require(actor, "stay.view")
+    encounter = _load_encounter(uow, encounter_id=None, visit_number=visit_number)
+    document = _detail(uow, encounter).to_json()
+    for name, section in _STAY_SECTIONS.items():
+        document[name] = _jsonable(section(uow, encounter))
+    uow.audit(actor, "view", "encounter", encounter.visit_number, patient_id=encounter.patient_id)
+    uow.commit()
+    return document
+
+
 def get_stay(
     uow: UnitOfWork,
     actor: Actor,
@@ -486,6 +518,8 @@ def _jsonable(value: Any) -> Any:
         return value.isoformat()
     if isinstance(value, Decimal):
         return float(value)
-    if isinstance(value, EncounterStatus):
+    if isinstance(value, Enum):
         return value.value
+    if is_dataclass(value) and not isinstance(value, type):
+        return _jsonable(asdict(value))
     return value

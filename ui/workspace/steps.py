@@ -31,7 +31,7 @@ class StepPage(QWidget):
         self.encounter_id = encounter_id
 
     def set_detail(self, detail: StayDetail) -> None:
-        raise NotImplementedError
+        """Show ``detail``; every step overrides this (the base class shows nothing)."""
 
 
 StepFactory = Callable[[AppContext, int], StepPage]
