@@ -164,9 +164,11 @@ class Encounter(Tracked, Base):
     )
 
     __table_args__ = (
-        Index("ix_encounter_status_unit", "status", "unit_id"),
+        # Ward worklist: one ward's current stays in planned-discharge order. A plain index on
+        # planned_discharge_time made SQLite scan every stay in that order (EXPLAIN; 4-20x slower).
+        Index("ix_encounter_unit_status_planned", "unit_id", "status", "planned_discharge_time"),
+        Index("ix_encounter_status_planned", "status", "planned_discharge_time"),
         Index("ix_encounter_patient_admit", "patient_id", "admit_time"),
-        Index("ix_encounter_planned_discharge", "planned_discharge_time"),
         Index("ix_encounter_discharge_time", "discharge_time"),
     )
 
