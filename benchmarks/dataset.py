@@ -1,7 +1,7 @@
 """Benchmark databases built with the demo generator, cached between runs.
 
 SQLite files live in ``benchmarks/.cache/``; PostgreSQL data in a schema per size on the test
-server. A cache entry is reused only if it is at the current schema head and holds the expected
+server. A cache entry is migrated to the current schema head and reused if it holds the expected
 number of patients; otherwise it is rebuilt.
 
 Sizes are given in patients; the demo makes about 3.2 encounters per patient, so
@@ -34,8 +34,11 @@ ENCOUNTER_SIZES = {"10k": 3_100, "100k": 31_000, "1M": 310_000}
 
 def _ready(db: Database, patients: int) -> bool:
     try:
-        if migrate.current_revision(db.engine) != migrate.head_revision():
+        current = migrate.current_revision(db.engine)
+        if current is None:
             return False
+        if current != migrate.head_revision():
+            migrate.upgrade(db.engine)  # a newer schema: migrate the cached data, don't rebuild
         with db.engine.connect() as connection:
             return connection.scalar(select(func.count()).select_from(Patient)) == patients
     except Exception:  # noqa: BLE001 - anything wrong with the cache means rebuild
