@@ -180,9 +180,7 @@ def test_problems_block_signing_until_acknowledged(make_uow: MakeUow) -> None:
             uow, rn, stay, MedInput(drug="Augmentin", sig="875 mg po q12h x7 days")
         )
     added = next(d for d in view.discharge if d.decision == "added")
-    assert (added.dose, added.duration_days, added.times) == (
-        "875 mg", 7, ("morning", "evening")
-    )
+    assert (added.dose, added.duration_days, added.times) == ("875 mg", 7, ("morning", "evening"))
     allergy = next(p for p in view.problems if p.kind == "allergy")
     assert allergy.items == (added.key,) and allergy.severity == "high"
     with make_uow() as uow, pytest.raises(ValidationError, match="must be resolved"):
@@ -298,8 +296,7 @@ def test_site_drug_import_extends_the_checks(make_uow: MakeUow, tmp_path: Path) 
     stay, _ = seed(make_uow)
     csv = tmp_path / "site.csv"
     csv.write_text(
-        "generic,ingredients,brands,classes\n"
-        "zorblaxacillin,zorblaxacillin,Zorblax,penicillin\n",
+        "generic,ingredients,brands,classes\nzorblaxacillin,zorblaxacillin,Zorblax,penicillin\n",
         encoding="utf-8",
     )
     with make_uow() as uow:
