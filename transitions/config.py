@@ -61,6 +61,8 @@ class SiteConfig:
     holiday_country: str = "US"
     #: Subdivision (state, province) of ``holiday_country``; empty for the whole country.
     holiday_subdivision: str = ""
+    #: Medication reconciliation needs a pharmacist's second sign-off after the nurse's.
+    medrec_second_signoff: bool = False
 
     @property
     def holiday_calendar(self) -> HolidayCalendar:
@@ -157,6 +159,7 @@ def load_site_config(path: Path | None = None) -> SiteConfig:
         source=source,
         holiday_country=holiday_calendar.country,
         holiday_subdivision=holiday_calendar.subdivision,
+        medrec_second_signoff=bool(_get(data, "policy.medrec_second_signoff", bool)),
     )
 
 

@@ -28,6 +28,7 @@ COMMAND_MODULES = (
     "transitions.cli.risk_cmd",
     "transitions.cli.medrec_cmd",
     "transitions.cli.config_cmd",
+    "transitions.cli.drugs_cmd",
 )
 
 

@@ -50,8 +50,12 @@ class StepSpec:
 
 def workspace_steps() -> list[StepSpec]:
     """The registered steps. Imports are local so a step module may import this one."""
+    from ui.workspace.medrec.page import MedicationsStep
     from ui.workspace.summary import StaySummaryStep
 
     return [
         StepSpec("summary", QT_TRANSLATE_NOOP("WorkspaceSteps", "Stay summary"), StaySummaryStep),
+        StepSpec(
+            "medications", QT_TRANSLATE_NOOP("WorkspaceSteps", "Medications"), MedicationsStep
+        ),
     ]

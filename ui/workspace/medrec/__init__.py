@@ -1,0 +1,1 @@
+"""Step "Medications": medication reconciliation (issue 4)."""
