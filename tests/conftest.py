@@ -66,6 +66,16 @@ def site(site_file: Path) -> SiteConfig:
 
 
 @pytest.fixture(autouse=True)
+def _fast_password_hashing(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Real argon2id, with the smallest cost parameters: tests check behaviour, not strength."""
+    from argon2 import PasswordHasher
+
+    from transitions.services import auth
+
+    monkeypatch.setattr(auth, "_hasher", PasswordHasher(time_cost=1, memory_cost=64, parallelism=1))
+
+
+@pytest.fixture(autouse=True)
 def _isolated_user_dirs(
     tmp_path_factory: pytest.TempPathFactory, monkeypatch: pytest.MonkeyPatch
 ) -> None:

@@ -24,7 +24,15 @@ class IllegalTransitionError(ValidationError):
 
 
 class ConflictError(TransitionsError):
-    """Someone else saved a newer version of the record (optimistic locking)."""
+    """Someone else saved a newer version of the record (optimistic locking).
+
+    ``theirs`` (optional) holds the saved values now in the database, field -> text, so the
+    conflict dialog can show them beside the user's own.
+    """
+
+    def __init__(self, message: str, theirs: dict[str, str] | None = None) -> None:
+        super().__init__(message)
+        self.theirs = theirs
 
 
 class PermissionDeniedError(TransitionsError):

@@ -13,7 +13,7 @@ from typing import Protocol
 
 from PySide6.QtCore import QObject, Qt, Signal
 from PySide6.QtGui import QGuiApplication
-from PySide6.QtWidgets import QDialog
+from PySide6.QtWidgets import QDialog, QMessageBox
 
 from transitions.config import SiteConfig, default_database_url
 from transitions.db.base import utcnow
@@ -28,6 +28,8 @@ from ui.dialogs.sign_in import SignInDialog
 from ui.dialogs.splash import BusySplash
 from ui.errors import user_message
 from ui.main_window import MainWindow
+from ui.security.change_password import ChangePasswordDialog
+from ui.security.lock import ScreenLock
 from ui.tasks import TaskRunner
 
 log = logging.getLogger(__name__)
@@ -78,6 +80,8 @@ class StartupController(QObject):
         self.admin_dialog: CreateAdminDialog | None = None
         self.sign_in_dialog: SignInDialog | None = None
         self.main_window: MainWindow | None = None
+        self.password_dialog: ChangePasswordDialog | None = None
+        self.lock: ScreenLock | None = None
         self._busy = False
 
     def start(self) -> None:
@@ -196,11 +200,120 @@ class StartupController(QObject):
             self.sign_in_dialog.accept()
             self.sign_in_dialog.deleteLater()
             self.sign_in_dialog = None
+        if actor.must_change_password:
+            self._ask_new_password(actor)
+            return
+        self._open_main_window(actor)
+
+    def _open_main_window(self, actor: Actor) -> None:
+        ctx = self._context()
         window = self._window_factory(ctx)
         window.sign_out_requested.connect(self.sign_out)
         window.closed.connect(lambda: self._finish(EXIT_OK))
         self.main_window = window
         window.start()
+        self.lock = ScreenLock(
+            window,
+            minutes=self.site.idle_lock_minutes,
+            username=actor.username,
+            display_name=actor.display_name,
+            hospital=self.site.hospital_name,
+        )
+        self.lock.unlock_requested.connect(self._unlock)
+        self.lock.locked.connect(self._record_lock)
+
+    # -- forced password change ---------------------------------------------------------------
+    def _ask_new_password(self, actor: Actor) -> None:
+        dialog = ChangePasswordDialog(actor.display_name, self.site.min_password_length)
+        dialog.submitted.connect(self._change_password)
+        dialog.rejected.connect(self._password_change_refused)
+        self.password_dialog = dialog
+        dialog.open()
+
+    def _change_password(self, current: str, new: str, confirm: str) -> None:
+        actor = self._context().require_actor()
+
+        def work(uow: UnitOfWork) -> Actor:
+            return auth.change_own_password(uow, actor, current, new, confirm)
+
+        self._context().submit(work, self._password_changed, self._password_change_failed)
+
+    def _password_changed(self, actor: Actor) -> None:
+        self._context().actor = actor
+        if self.password_dialog is not None:
+            self.password_dialog.accept()
+            self.password_dialog.deleteLater()
+            self.password_dialog = None
+        self._open_main_window(actor)
+
+    def _password_change_failed(self, exc: Exception) -> None:
+        if self.password_dialog is not None:
+            field = exc.field if isinstance(exc, ValidationError) else None
+            self.password_dialog.show_error(user_message(exc, "changing the password"), field)
+
+    def _password_change_refused(self) -> None:
+        if self.password_dialog is not None:
+            self.password_dialog.deleteLater()
+            self.password_dialog = None
+        self.sign_out()
+
+    # -- automatic lock ---------------------------------------------------------------------
+    def _record_lock(self) -> None:
+        actor = self._context().require_actor()
+
+        def work(uow: UnitOfWork) -> None:
+            uow.audit(actor, "lock", "session", actor.user_id)
+            uow.commit()
+
+        self._context().submit(work, lambda _none: None, lambda _exc: None)
+
+    def _unlock(self, username: str, password: str) -> None:
+        def work(uow: UnitOfWork) -> Actor:
+            return auth.sign_in(uow, username, password)
+
+        self._context().submit(work, self._unlock_checked, self._unlock_failed)
+
+    def _unlock_failed(self, exc: Exception) -> None:
+        if self.lock is not None:
+            self.lock.show_error(user_message(exc, "unlocking"))
+
+    def _unlock_checked(self, actor: Actor) -> None:
+        ctx = self._context()
+        previous = ctx.require_actor()
+        lock = self.lock
+        if lock is None:
+            return
+        if actor.user_id == previous.user_id:
+            ctx.actor = actor
+            lock.unlock()
+            return
+        # A different person: the previous user's open patients (and any unsaved edits in
+        # them) would go. Never silently: ask first.
+        answer = QMessageBox.question(
+            self.main_window,
+            self.tr("Switch user"),
+            self.tr(
+                "%1 is still signed in on this workstation. Signing in as %2 closes %1's open "
+                "patients; anything %1 has not saved is discarded.\n\nSign %1 out and continue "
+                "as %2?"
+            )
+            .replace("%1", previous.display_name)
+            .replace("%2", actor.display_name),
+            QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
+            QMessageBox.StandardButton.No,
+        )
+        if answer != QMessageBox.StandardButton.Yes:
+            lock.overlay.reset(previous.username)
+            return
+
+        def work(uow: UnitOfWork) -> None:
+            auth.sign_out(uow, previous)
+
+        def switch(_none: object = None) -> None:
+            self._close_main_window()
+            self._signed_in(actor)
+
+        ctx.submit(work, switch, lambda _exc: switch())
 
     def sign_out(self) -> None:
         ctx = self._context()
@@ -218,11 +331,18 @@ class StartupController(QObject):
     def _signed_out(self) -> None:
         ctx = self._context()
         ctx.actor = None
+        self._close_main_window()
+        self.show_sign_in()
+
+    def _close_main_window(self) -> None:
+        if self.lock is not None:
+            self.lock.stop()
+            self.lock = None
         window, self.main_window = self.main_window, None
         if window is not None:
+            window._signing_out = True  # closing it is not quitting the application
             window.close()  # patient tabs go with it: nothing stays on screen
             window.deleteLater()
-        self.show_sign_in()
 
     # -- helpers ----------------------------------------------------------------------------
     def _context(self) -> AppContext:
@@ -235,7 +355,14 @@ class StartupController(QObject):
         self._database_failed(exc)
 
     def _finish(self, code: int) -> None:
-        for dialog in (self.db_dialog, self.admin_dialog, self.sign_in_dialog):
+        if self.lock is not None:
+            self.lock.stop()
+        for dialog in (
+            self.db_dialog,
+            self.admin_dialog,
+            self.sign_in_dialog,
+            self.password_dialog,
+        ):
             if dialog is not None and dialog.result() != QDialog.DialogCode.Accepted:
                 dialog.hide()
         if self.splash is not None:

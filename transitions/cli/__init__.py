@@ -29,6 +29,7 @@ COMMAND_MODULES = (
     "transitions.cli.medrec_cmd",
     "transitions.cli.config_cmd",
     "transitions.cli.drugs_cmd",
+    "transitions.cli.security_cmd",
 )
 
 

@@ -21,6 +21,7 @@ from sqlalchemy import (
     Text,
 )
 from sqlalchemy.orm import Mapped, mapped_column, relationship
+from sqlalchemy.sql.expression import false
 
 from transitions.db.base import Base, Tracked, UTCDateTime, str_enum, utcnow
 from transitions.domain.encounter_status import EncounterStatus
@@ -247,7 +248,7 @@ class MedicationEntry(Tracked, Base):
 
 
 class User(Tracked, Base):
-    """A person who signs in. Roles and unit scopes arrive with the security work."""
+    """A person who signs in. Unit scopes: ``security_models.UserUnit``."""
 
     __tablename__ = "app_user"
 
@@ -260,6 +261,10 @@ class User(Tracked, Base):
     failed_sign_ins: Mapped[int] = mapped_column(Integer, default=0)
     locked_until: Mapped[datetime | None] = mapped_column(UTCDateTime())
     last_sign_in: Mapped[datetime | None] = mapped_column(UTCDateTime())
+    #: set by an administrator's password reset: the next sign-in must choose a new password
+    must_change_password: Mapped[bool] = mapped_column(
+        Boolean, default=False, server_default=false()
+    )
 
     @property
     def role_set(self) -> frozenset[str]:
@@ -307,4 +312,6 @@ __all__ = [
 # Workflow areas (medication reconciliation, appointments, ...) keep their tables in their own
 # modules ``transitions/db/<area>_models.py``. Importing them here puts every table into
 # ``Base.metadata`` (migrations, tests). One line per area, below:
+# isort: off
 from transitions.db import medrec_models  # noqa: E402,F401
+from transitions.db import security_models  # noqa: E402,F401

@@ -2,14 +2,19 @@
 
 from __future__ import annotations
 
+import re
+from dataclasses import replace
 from datetime import timedelta
+from functools import cache
 
 from argon2 import PasswordHasher
 from argon2.exceptions import InvalidHashError, VerificationError
 from sqlalchemy import func, select
 
 from transitions.db.models import User
+from transitions.db.security_models import UserUnit
 from transitions.errors import AuthenticationError, ValidationError
+from transitions.resources import read_text
 from transitions.services.uow import Actor, UnitOfWork, workstation_name
 
 MAX_FAILED_SIGN_INS = 5
@@ -22,23 +27,67 @@ def hash_password(password: str) -> str:
     return _hasher.hash(password)
 
 
-def check_new_password(uow: UnitOfWork, password: str, confirm: str | None = None) -> None:
+@cache
+def common_passwords() -> frozenset[str]:
+    """resources/security/common-passwords.txt (source and rule in its header)."""
+    lines = read_text("security", "common-passwords.txt").splitlines()
+    return frozenset(line.strip() for line in lines if line.strip() and not line.startswith("#"))
+
+
+_TRAILING_JUNK = re.compile(r"[\d\W_]+$")
+
+
+def is_common_password(password: str) -> bool:
+    """True for a listed password, a listed one with digits/symbols added, or one typed twice."""
+    common = common_passwords()
+    lowered = password.lower()
+    stem = _TRAILING_JUNK.sub("", lowered)
+    half = len(lowered) // 2
+    doubled = len(lowered) % 2 == 0 and lowered[:half] == lowered[half:]
+    return (
+        lowered in common
+        or (bool(stem) and stem in common)
+        or (doubled and lowered[:half] in common)
+    )
+
+
+def check_new_password(
+    uow: UnitOfWork,
+    password: str,
+    confirm: str | None = None,
+    *,
+    username: str | None = None,
+) -> None:
     minimum = uow.site.min_password_length
     if len(password) < minimum:
         raise ValidationError(
             f"the password must be at least {minimum} characters long", field="password"
         )
+    if is_common_password(password):
+        raise ValidationError(
+            "this password is on the list of common or breached passwords; choose another",
+            field="password",
+        )
+    if username and username.strip().lower() in password.lower():
+        raise ValidationError("the password must not contain the user name", field="password")
     if confirm is not None and confirm != password:
         raise ValidationError("the two passwords do not match", field="confirm")
 
 
-def actor_for(user: User) -> Actor:
+def unit_ids_of(uow: UnitOfWork, user_id: int) -> frozenset[int]:
+    rows = uow.session.scalars(select(UserUnit.unit_id).where(UserUnit.user_id == user_id))
+    return frozenset(rows)
+
+
+def actor_for(user: User, units: frozenset[int] | None = None) -> Actor:
     return Actor(
         user_id=user.id,
         username=user.username,
         display_name=user.display_name,
         roles=user.role_set,
         workstation=workstation_name(),
+        units=units if units is not None else frozenset(),
+        must_change_password=user.must_change_password,
     )
 
 
@@ -56,7 +105,7 @@ def create_first_admin(
         raise ValidationError("enter a user name", field="username")
     if not display_name.strip():
         raise ValidationError("enter the administrator's full name", field="display_name")
-    check_new_password(uow, password, confirm)
+    check_new_password(uow, password, confirm, username=username)
     if not needs_first_admin(uow):
         raise ValidationError("an administrator account already exists", field="username")
     user = User(
@@ -110,10 +159,33 @@ def sign_in(uow: UnitOfWork, username: str, password: str) -> Actor:
     user.failed_sign_ins = 0
     user.locked_until = None
     user.last_sign_in = now
-    actor = actor_for(user)
+    actor = actor_for(user, unit_ids_of(uow, user.id))
     uow.audit(actor, "sign_in", "user", user.id)
     uow.commit()
     return actor
+
+
+def change_own_password(
+    uow: UnitOfWork, actor: Actor, current: str, new: str, confirm: str
+) -> Actor:
+    """The signed-in user chooses a new password (required after an administrator's reset)."""
+    if actor.user_id is None:
+        raise ValidationError("only a signed-in user can change their password")
+    user = uow.session.get(User, actor.user_id)
+    if user is None or not user.active:
+        raise AuthenticationError("this account is no longer active")
+    try:
+        _hasher.verify(user.password_hash, current)
+    except (VerificationError, InvalidHashError):
+        raise ValidationError("the current password is not right", field="current") from None
+    check_new_password(uow, new, confirm, username=user.username)
+    if new == current:
+        raise ValidationError("choose a password different from the current one", field="password")
+    user.password_hash = hash_password(new)
+    user.must_change_password = False
+    uow.audit(actor, "change_password", "user", user.id)
+    uow.commit()
+    return replace(actor, must_change_password=False)
 
 
 def sign_out(uow: UnitOfWork, actor: Actor) -> None:

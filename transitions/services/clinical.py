@@ -8,7 +8,7 @@ from transitions.db.models import Allergy, Diagnosis, Encounter, Patient
 from transitions.domain.codes import check_diagnosis_code
 from transitions.domain.enums import AllergySeverity, CodeSystem
 from transitions.errors import NotFoundError, ValidationError
-from transitions.services.permissions import require
+from transitions.services.permissions import require, require_stay
 from transitions.services.uow import Actor, UnitOfWork
 
 
@@ -36,6 +36,7 @@ def add_diagnosis(
     require(actor, "stay.edit")
     normalized, official = check_diagnosis_code(code_system, code)
     encounter = _encounter(uow, encounter_id)
+    require_stay(actor, "stay.edit", encounter.unit_id)
     existing = list(encounter.diagnoses)
     if any(d.code_system is code_system and d.code == normalized for d in existing):
         raise ValidationError(f"{normalized} is already recorded for this stay", field="code")

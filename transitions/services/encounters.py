@@ -23,7 +23,7 @@ from transitions.domain.encounter_status import (
 )
 from transitions.domain.enums import EncounterClass
 from transitions.errors import ConflictError, NotFoundError, ValidationError
-from transitions.services.permissions import require
+from transitions.services.permissions import require, require_stay, scope_to_units
 from transitions.services.uow import Actor, UnitOfWork
 
 # An ED visit that starts this close before an admission is the one that led to it (LACE "E").
@@ -165,7 +165,8 @@ def list_stays(uow: UnitOfWork, actor: Actor, flt: StayFilter) -> list[StayRow]:
     today = uow.today()
     rows: list[StayRow] = []
     tz = uow.tz
-    for r in uow.session.execute(_stay_query(uow, flt)):
+    query = scope_to_units(_stay_query(uow, flt), actor, Encounter.unit_id)
+    for r in uow.session.execute(query):
         rows.append(
             StayRow(
                 encounter_id=r.id,
@@ -372,6 +373,7 @@ def stay_document(uow: UnitOfWork, actor: Actor, visit_number: str) -> dict[str,
         import_module(module)
     require(actor, "stay.view")
     encounter = _load_encounter(uow, encounter_id=None, visit_number=visit_number)
+    require_stay(actor, "stay.view", encounter.unit_id)
     document = _detail(uow, encounter).to_json()
     for name, section in _STAY_SECTIONS.items():
         document[name] = _jsonable(section(uow, encounter))
@@ -390,6 +392,7 @@ def get_stay(
     """Load one stay and record that ``actor`` viewed this patient's record."""
     require(actor, "stay.view")
     encounter = _load_encounter(uow, encounter_id=encounter_id, visit_number=visit_number)
+    require_stay(actor, "stay.view", encounter.unit_id)
     detail = _detail(uow, encounter)
     uow.audit(actor, "view", "encounter", encounter.visit_number, patient_id=encounter.patient_id)
     uow.commit()
@@ -494,10 +497,12 @@ def change_status(
     """Move a stay through the discharge state machine; discharging records who, when, where to."""
     require(actor, "stay.status")
     encounter = _load_encounter(uow, encounter_id=encounter_id, visit_number=None)
+    require_stay(actor, "stay.status", encounter.unit_id)
     if encounter.version_id != expected_version:
         raise ConflictError(
             f"stay {encounter.visit_number} was changed by someone else since you opened it; "
-            "reload it and try again"
+            "reload it and try again",
+            theirs={"status": encounter.status.value},
         )
     before = encounter.status
     check_transition(before, target)

@@ -42,6 +42,10 @@ class Actor:
     display_name: str
     roles: frozenset[str] = field(default_factory=frozenset)
     workstation: str = field(default_factory=workstation_name)
+    #: ids of the units (wards) whose stays this user may see; None = every unit
+    units: frozenset[int] | None = None
+    #: an administrator reset the password: choose a new one before doing anything else
+    must_change_password: bool = False
 
     @classmethod
     def system(cls, name: str) -> Actor:
@@ -72,6 +76,10 @@ class UnitOfWork:
         tb: TracebackType | None,
     ) -> None:
         assert self._session is not None
+        lost = isinstance(exc, DBAPIError) and (
+            exc.connection_invalidated
+            or (isinstance(exc, OperationalError) and not self.db.is_sqlite)
+        )
         try:
             self._session.rollback()
         except DBAPIError:
@@ -79,6 +87,13 @@ class UnitOfWork:
         finally:
             self._session.close()
             self._session = None
+        if lost:
+            # A dropped connection (server restarted, network cut) mid-action: say so plainly.
+            # The pool has thrown the dead connection away; the next action reconnects.
+            raise DatabaseUnavailableError(
+                f"the database stopped answering ({self.db.display_url}); "
+                "nothing was saved — check the network and try again"
+            ) from exc
 
     @property
     def session(self) -> Session:
