@@ -34,7 +34,7 @@ lint: $(STAMP)
 	$(BIN)/lint-imports
 
 ## test: everything CI runs — system packages, lint, the whole suite
-test: system-deps $(STAMP) lint
+test: system-deps $(PACKAGE_STAMP) lint
 	QT_QPA_PLATFORM=offscreen $(BIN)/python -m pytest $(PYTEST_ARGS)
 	$(MAKE) package-test
 
