@@ -49,6 +49,7 @@ def run_gui(
 
     try:
         site = load_site_config()
+        url = resolve_database_url(database_url, site)  # may read workstation.toml
     except ConfigError as exc:
         QMessageBox.critical(
             None,
@@ -57,7 +58,6 @@ def run_gui(
         )
         return EXIT_CONFIG_ERROR
 
-    url = resolve_database_url(database_url, site)
     runner = BackgroundRunner()
     controller = StartupController(site, url, runner, seed_demo_if_empty=seed_demo_if_empty)
     exit_code: list[int] = []
