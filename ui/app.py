@@ -14,6 +14,7 @@ from transitions.config import load_site_config, resolve_database_url
 from transitions.errors import ConfigError
 from transitions.resources import resource
 from ui.errors import sentence
+from ui.preferences import apply_saved_font_scale
 from ui.startup import StartupController
 from ui.tasks import BackgroundRunner
 
@@ -45,6 +46,7 @@ def run_gui(
     app.setApplicationVersion(transitions.__version__)
     app.setWindowIcon(application_icon())
     app.setDesktopFileName("org.transitionsofcare.Transitions")
+    apply_saved_font_scale(app)
     app.setQuitOnLastWindowClosed(False)  # dialogs come and go; the controller decides when
 
     try:
