@@ -4,14 +4,19 @@ PYTHON ?= python3
 VENV ?= .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
+PACKAGE_STAMP := $(VENV)/.installed-package
 
-.PHONY: run test lint unit bench system-deps clean
+.PHONY: run test lint unit bench system-deps clean package package-test icons
 
 $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
 	$(BIN)/python -m pip install --quiet --upgrade pip
 	$(BIN)/python -m pip install --quiet -e '.[test]'
 	touch $(STAMP)
+
+$(PACKAGE_STAMP): $(STAMP)
+	$(BIN)/python -m pip install --quiet -e '.[test,package]'
+	touch $(PACKAGE_STAMP)
 
 ## run: install, create/migrate the default database, seed the demo hospital, open the app
 run: system-deps $(STAMP)
@@ -29,8 +34,22 @@ lint: $(STAMP)
 	$(BIN)/lint-imports
 
 ## test: everything CI runs — system packages, lint, the whole suite
-test: system-deps $(STAMP) lint
+test: system-deps $(PACKAGE_STAMP) lint
 	QT_QPA_PLATFORM=offscreen $(BIN)/python -m pytest $(PYTEST_ARGS)
+	$(MAKE) package-test
+
+## package: the one-folder desktop bundle dist/transitions/ (PyInstaller, packaging/transitions.spec)
+package: $(PACKAGE_STAMP)
+	$(BIN)/pyinstaller --noconfirm --clean --log-level WARN --distpath dist \
+		--workpath build/pyinstaller packaging/transitions.spec
+
+## package-test: build the bundle and run it headless (--version, a rules command, --self-test)
+package-test: package
+	bash packaging/bundle-test.sh dist/transitions
+
+## icons: re-render the PNG icon sizes from resources/icons/transitions.svg
+icons: $(STAMP)
+	QT_QPA_PLATFORM=offscreen $(BIN)/python packaging/linux/render_icons.py
 
 bench: $(STAMP)
 	$(BIN)/python -m benchmarks.demo_scale --patients 100000 --postgres

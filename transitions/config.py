@@ -4,7 +4,8 @@ Site file (TOML): ``TRANSITIONS_SITE_CONFIG``, else ``site.toml`` in the user co
 else the built-in defaults in ``resources/site-defaults.toml``. Keys the site file sets override
 the defaults one by one.
 
-Database URL precedence: ``--database`` option, then ``TRANSITIONS_DATABASE_URL``, then the
+Database URL precedence: ``--database`` option, then ``TRANSITIONS_DATABASE_URL``, then this
+workstation's ``workstation.toml`` (File > Settings; see :mod:`transitions.workstation`), then the
 ``database.url`` key of the site file, then a SQLite file in the user data directory.
 """
 
@@ -164,12 +165,17 @@ def load_site_config(path: Path | None = None) -> SiteConfig:
 
 
 def resolve_database_url(explicit: str | None, site: SiteConfig | None = None) -> str:
-    """Pick the database URL: explicit option, environment, site file, default SQLite file."""
+    """Pick the database URL: option, environment, workstation, site file, default SQLite file."""
+    from transitions.workstation import load_workstation_settings  # it imports this module
+
     if explicit:
         return explicit
     env = os.environ.get(DATABASE_URL_ENV)
     if env:
         return env
+    workstation = load_workstation_settings().database_url
+    if workstation:
+        return workstation
     if site is not None and site.database_url:
         return site.database_url
     return default_database_url()

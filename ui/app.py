@@ -6,18 +6,26 @@ import logging
 import sys
 
 from PySide6.QtCore import QCoreApplication
+from PySide6.QtGui import QIcon
 from PySide6.QtWidgets import QApplication, QMessageBox
 
 import transitions
 from transitions.config import load_site_config, resolve_database_url
 from transitions.errors import ConfigError
+from transitions.resources import resource
 from ui.errors import sentence
+from ui.preferences import apply_saved_font_scale
 from ui.startup import StartupController
 from ui.tasks import BackgroundRunner
 
 log = logging.getLogger(__name__)
 
 EXIT_CONFIG_ERROR = 2
+
+
+def application_icon() -> QIcon:
+    """The window icon, from the same SVG as the desktop icons (packaging/linux)."""
+    return QIcon(str(resource("icons", "transitions.svg")))
 
 
 def _application(argv: list[str] | None) -> QApplication:
@@ -36,10 +44,14 @@ def run_gui(
     app.setApplicationName("Transitions")
     app.setOrganizationName("Transitions")
     app.setApplicationVersion(transitions.__version__)
+    app.setWindowIcon(application_icon())
+    app.setDesktopFileName("org.transitionsofcare.Transitions")
+    apply_saved_font_scale(app)
     app.setQuitOnLastWindowClosed(False)  # dialogs come and go; the controller decides when
 
     try:
         site = load_site_config()
+        url = resolve_database_url(database_url, site)  # may read workstation.toml
     except ConfigError as exc:
         QMessageBox.critical(
             None,
@@ -48,7 +60,6 @@ def run_gui(
         )
         return EXIT_CONFIG_ERROR
 
-    url = resolve_database_url(database_url, site)
     runner = BackgroundRunner()
     controller = StartupController(site, url, runner, seed_demo_if_empty=seed_demo_if_empty)
     exit_code: list[int] = []

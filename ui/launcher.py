@@ -20,6 +20,10 @@ def main(argv: Sequence[str] | None = None) -> int:
     from ui.app import run_gui
 
     configure_logging()
+    if args.self_test:
+        from ui.self_test import run_self_test
+
+        return run_self_test(args.database)
     return run_gui(args.database, seed_demo_if_empty=args.seed_demo_if_empty)
 
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from html import escape
 
-from PySide6.QtCore import Signal
+from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
 from PySide6.QtWidgets import QLabel, QMainWindow, QMessageBox, QTabWidget, QWidget
 
@@ -73,10 +73,12 @@ class MainWindow(QMainWindow):
         self.close_tab_action = self._action(
             self.tr("&Close patient"), QKeySequence.StandardKey.Close, self.close_current_tab
         )
+        self.settings_action = self._action(self.tr("Se&ttings…"), None, self.show_settings)
         self.sign_out_action = self._action(self.tr("&Sign out"), None, self.request_sign_out)
         self.quit_action = self._action(self.tr("&Quit"), QKeySequence("Ctrl+Q"), self.close)
         file_menu.addAction(self.close_tab_action)
         file_menu.addSeparator()
+        file_menu.addAction(self.settings_action)
         file_menu.addAction(self.sign_out_action)
         file_menu.addAction(self.quit_action)
 
@@ -164,6 +166,13 @@ class MainWindow(QMainWindow):
     def request_sign_out(self) -> None:
         self._signing_out = True
         self.sign_out_requested.emit()
+
+    def show_settings(self) -> None:
+        from ui.settings_dialog import SettingsDialog
+
+        dialog = SettingsDialog(self.ctx, parent=self)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.open()
 
     def show_about(self) -> None:
         QMessageBox.about(

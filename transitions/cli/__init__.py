@@ -46,6 +46,11 @@ def build_parser() -> CliParser:
         action="store_true",
         help="(GUI) create the demo hospital when the database is empty",
     )
+    parser.add_argument(
+        "--self-test",
+        action="store_true",
+        help="migrate the database, open and close the main window (offscreen works), exit 0",
+    )
     sub = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=CliParser)
     for name in COMMAND_MODULES:
         import_module(name).register(sub)

@@ -9,6 +9,7 @@ from typing import Any
 from transitions.cli.common import add_json_option, print_json
 from transitions.config import load_site_config, resolve_database_url, site_config_path
 from transitions.db.engine import mask_url
+from transitions.workstation import workstation_settings_path
 
 
 def register(sub: Any) -> None:
@@ -33,6 +34,7 @@ def _show(args: argparse.Namespace) -> int:
         key: value for key, value in asdict(site).items() if key not in {"database_url"}
     }
     data["site_file"] = str(site_config_path()) if site_config_path() else None
+    data["workstation_file"] = str(path) if (path := workstation_settings_path()).exists() else None
     data["database_url"] = mask_url(resolve_database_url(None, site))
     if args.json:
         print_json(data)
