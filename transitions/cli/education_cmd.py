@@ -53,7 +53,7 @@ def _suggest(args: argparse.Namespace) -> int:
     finally:
         ctx.close()
     catalog = load_catalog()
-    rows = [
+    rows: list[dict[str, Any]] = [
         {
             "module_id": s.module_id,
             "title": catalog.get(s.module_id).title.en,
