@@ -50,8 +50,10 @@ class StepSpec:
 
 def workspace_steps() -> list[StepSpec]:
     """The registered steps. Imports are local so a step module may import this one."""
+    from ui.workspace.education.step import EducationStep
     from ui.workspace.summary import StaySummaryStep
 
     return [
         StepSpec("summary", QT_TRANSLATE_NOOP("WorkspaceSteps", "Stay summary"), StaySummaryStep),
+        StepSpec("education", QT_TRANSLATE_NOOP("WorkspaceSteps", "Education"), EducationStep),
     ]
