@@ -88,7 +88,10 @@ class TeachingRecordView:
 class ItemState:
     module_id: str
     item_id: str
+    #: in the content language (what the patient reads)
     title: str
+    #: in English (what the nurse navigates by)
+    title_en: str
     text: str
     teach_back: str
     call_doctor: tuple[str, ...]
@@ -108,6 +111,7 @@ class ItemState:
 class ModuleState:
     module_id: str
     title: str
+    title_en: str
     #: "suggested" (from the stay's data) or "added" (by a nurse)
     origin: str
     reasons: tuple[SuggestionReason, ...]
@@ -279,21 +283,20 @@ def _build_view(uow: UnitOfWork, encounter: Encounter) -> EducationView:
     for module in catalog.modules:
         decision = decisions.get(module.id)
         suggestion = suggestions.get(module.id)
-        title = module.title.get(language)
         if decision is not None and decision.decision is ModuleDecision.REMOVED:
             removed.append(
                 RemovedModule(
                     module.id,
-                    title,
+                    module.title.en,
                     decision.reason or "",
                     decision.decided_by_name,
                     decision.decided_at,
                 )
             )
-            available.append((module.id, title))
+            available.append((module.id, module.title.en))
             continue
         if suggestion is None and decision is None:
-            available.append((module.id, title))
+            available.append((module.id, module.title.en))
             continue
         origin = "suggested" if suggestion is not None else "added"
         modules.append(_module_state(module, origin, suggestion, history, language, poor_literacy))
@@ -340,6 +343,7 @@ def _module_state(
                 module_id=module.id,
                 item_id=item.id,
                 title=item.title.get(language),
+                title_en=item.title.en,
                 text=item.text.get(language),
                 teach_back=item.teach_back.get(language),
                 call_doctor=item.call_doctor.get(language),
@@ -357,6 +361,7 @@ def _module_state(
     return ModuleState(
         module_id=module.id,
         title=module.title.get(language),
+        title_en=module.title.en,
         origin=origin,
         reasons=suggestion.reasons if suggestion else (),
         items=tuple(items),

@@ -106,8 +106,10 @@ class EducationStep(StepPage):
 
         self.items_model: PlainTableModel[ItemRow] = PlainTableModel(
             [
-                TableColumn(tr("Module"), lambda r: r.module.title, self._module_tooltip),
-                TableColumn(tr("Item"), lambda r: r.item.title, stretch=True),
+                TableColumn(tr("Module"), lambda r: r.module.title_en, self._module_tooltip),
+                TableColumn(
+                    tr("Item"), lambda r: r.item.title_en, lambda r: r.item.title, stretch=True
+                ),
                 TableColumn(tr("Teach-back"), self._required_text),
                 TableColumn(tr("Status"), self._status_text),
                 TableColumn(tr("Taught"), self._taught_text),
@@ -126,7 +128,7 @@ class EducationStep(StepPage):
         items_label = QLabel(tr("It&ems:"))
         items_label.setBuddy(self.items_table)
 
-        self.teach_panel = TeachPanel(ctx.tz, self._record)
+        self.teach_panel = TeachPanel(ctx.tz, ctx.today, self._record)
         self.boost_panel = BoostPanel(self._save_boost)
         self.instructions_panel = InstructionsPanel(self._save_instructions)
         QShortcut(QKeySequence("Ctrl+Return"), self, activated=self.teach_panel.submit)
@@ -246,7 +248,10 @@ class EducationStep(StepPage):
     def _modules_text(self, view: EducationView) -> str:
         parts = []
         for module in view.modules:
-            parts.append(f"{module.title} {module.progress.done}/{module.progress.required}")
+            why = ", ".join(labels.reason_text(r) for r in module.reasons) or self.tr("added")
+            parts.append(
+                f"{module.title_en} {module.progress.done}/{module.progress.required} ({why})"
+            )
         text = self.tr("Modules: {list}").format(list=" · ".join(parts))
         if view.removed:
             removed = ", ".join(f"{r.title} ({r.reason})" for r in view.removed)
@@ -333,7 +338,7 @@ class EducationStep(StepPage):
         if not index.isValid():
             return
         module = self.items_model.row_at(index.row()).module
-        self.remove_dialog = RemoveModuleDialog(module.module_id, module.title, self)
+        self.remove_dialog = RemoveModuleDialog(module.module_id, module.title_en, self)
         self.remove_dialog.accepted.connect(self._remove_accepted)
         self.remove_dialog.open()
 

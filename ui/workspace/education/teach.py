@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Callable
-from datetime import tzinfo
+from datetime import date, tzinfo
 from html import escape
 
 from PySide6.QtCore import Qt
@@ -22,7 +22,7 @@ from PySide6.QtWidgets import (
 
 from transitions.services.education import ItemState, TeachingEntry, TeachingRecordView
 from ui import formatting as fmt
-from ui.widgets.tables import CompactTableView, PlainTableModel, TableColumn
+from ui.widgets.tables import EmptyStateTableView, PlainTableModel, TableColumn
 from ui.workspace.education import labels
 
 ERROR_STYLE = "color: #b00020;"
@@ -43,6 +43,7 @@ class TeachPanel(QWidget):
     def __init__(
         self,
         tz: tzinfo,
+        today: Callable[[], date],
         on_record: Callable[[TeachingEntry], None],
         parent: QWidget | None = None,
     ) -> None:
@@ -105,7 +106,11 @@ class TeachPanel(QWidget):
 
         self.history_model: PlainTableModel[TeachingRecordView] = PlainTableModel(
             [
-                TableColumn(self.tr("When"), lambda r: fmt.format_full_moment(r.taught_at, tz)),
+                TableColumn(
+                    self.tr("When"),
+                    lambda r: fmt.format_moment(r.taught_at, tz, today()),
+                    lambda r: fmt.format_full_moment(r.taught_at, tz),
+                ),
                 TableColumn(self.tr("By"), lambda r: r.taught_by),
                 TableColumn(
                     self.tr("Learner"), lambda r: labels.label_of(labels.learners(), r.learner)
@@ -121,8 +126,10 @@ class TeachPanel(QWidget):
             ],
             self,
         )
-        self.history = CompactTableView()
-        self.history.set_plain_model(self.history_model)
+        self.history = EmptyStateTableView()
+        self.history.setModel(self.history_model)
+        self.history.horizontalHeader().setStretchLastSection(True)
+        self.history.setMinimumHeight(self.fontMetrics().height() * 6)
         self.history.set_empty_text(self.tr("Not taught yet"))
         self.history.setAccessibleName(self.tr("Teaching history"))
 
@@ -136,7 +143,7 @@ class TeachPanel(QWidget):
         font.setBold(True)
         history_title.setFont(font)
         layout.addWidget(history_title)
-        layout.addWidget(self.history)
+        layout.addWidget(self.history, 1)
         chain = [self.learner, self.method, self.result, self.interpreter]
         chain += [self.interpreter_id, self.notes, self.record_button]
         for first, second in zip(chain, chain[1:], strict=False):
@@ -180,7 +187,7 @@ class TeachPanel(QWidget):
             return
         self.text_view.setHtml(self._html(item))
         self.history_model.set_rows(list(item.history))
-        self.history.fit_to_rows()
+        self.history.resizeColumnsToContents()
         self.result.setCurrentIndex(0)
         self.notes.clear()
         self.required_label.setText(
@@ -190,7 +197,10 @@ class TeachPanel(QWidget):
         )
 
     def _html(self, item: ItemState) -> str:
-        parts = [f"<h3>{escape(item.title)}</h3>", f"<p>{escape(item.text)}</p>"]
+        heading = escape(item.title)
+        if item.title != item.title_en:
+            heading += f" <small>({escape(item.title_en)})</small>"
+        parts = [f"<h3>{heading}</h3>", f"<p>{escape(item.text)}</p>"]
         parts.append(
             f"<p><b>{escape(self.tr('Teach-back:'))}</b> <i>{escape(item.teach_back)}</i></p>"
         )
