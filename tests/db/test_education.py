@@ -280,3 +280,27 @@ def test_progress_for_several_stays(make_uow: UowFactory, actor: Actor) -> None:
     assert set(progress) == {first, second}
     assert (progress[first].done, progress[first].needs_reinforcement) == (0, 1)
     assert (progress[second].done, progress[second].required) == (1, 11)
+
+
+def test_batched_progress_matches_the_full_view(make_uow: UowFactory, actor: Actor) -> None:
+    first, _ = seed(make_uow)
+    second, _ = seed(make_uow, unit_code="5E")
+    add_med(make_uow, second, "oxycodone 5 mg", MedicationList.DISCHARGE)
+    teach(make_uow, actor, first, "heart-failure", "daily-weight")
+    teach(make_uow, actor, second, "general", "wound-care", "not_applicable")
+    teach(make_uow, actor, second, "general", "medicines", "unable")
+    with make_uow() as uow:
+        education.remove_module(uow, actor, first, "heart-failure", "palliative, family declined")
+    with make_uow() as uow:
+        education.add_module(uow, actor, second, "copd")
+    with make_uow() as uow:
+        education.save_boost(
+            uow, actor, second, {"poor_health_literacy": True}, expected_version=None
+        )
+    with make_uow() as uow:
+        batched = education.education_progress(uow, actor, [first, second])
+        full = {i: education.get_education(uow, actor, i).progress for i in (first, second)}
+    assert batched == full
+    assert (full[first].done, full[first].required) == (0, 6)
+    assert full[second].required == 6 + 5 + 4 + 4  # general, heart failure, opioid, COPD
+    assert (full[second].done, full[second].needs_reinforcement) == (0, 1)

@@ -23,7 +23,7 @@ from transitions.db.education_models import (
     EducationPlan,
     EducationRecord,
 )
-from transitions.db.models import Encounter, Patient
+from transitions.db.models import Diagnosis, Encounter, MedicationEntry, Patient
 from transitions.domain.education.catalog import (
     LANGUAGES,
     Catalog,
@@ -63,6 +63,7 @@ MAX_REASON = 500
 MAX_INSTRUCTIONS = 8000
 BOOST_KEYS: tuple[str, ...] = tuple(boost_items())
 SUGGESTING_MED_LISTS = (MedicationList.HOME, MedicationList.DISCHARGE)
+PROGRESS_CHUNK = 500
 
 
 # -- plain views ---------------------------------------------------------------------------------
@@ -218,6 +219,13 @@ def _suggestions(
     diagnoses = [DiagnosisInput(d.code, d.description) for d in encounter.diagnoses]
     drugs = [m.drug_name for m in encounter.medications if m.list_kind in SUGGESTING_MED_LISTS]
     return suggest_modules(catalog, diagnoses, drugs, default_vocabulary(), boost_positive)
+
+
+def _grouped(rows: Iterable[Any]) -> dict[int, list[Any]]:
+    groups: dict[int, list[Any]] = defaultdict(list)
+    for row in rows:
+        groups[row[0]].append(row)
+    return groups
 
 
 def _decisions(uow: UnitOfWork, encounter_id: int) -> dict[str, EducationModuleDecision]:
@@ -397,16 +405,88 @@ def education_progress(
     uow: UnitOfWork, actor: Actor, encounter_ids: Sequence[int]
 ) -> dict[int, Progress]:
     """Items done / required and items needing reinforcement, per stay (for the worklist's
-    readiness column and the workspace header). Reads only; no audit event (counts, no text)."""
+    readiness column and the workspace header). A few queries per 500 stays, whatever their
+    number; reads only, no audit event (counts, no patient text). Unknown ids are left out."""
     require(actor, "stay.view")
+    catalog = load_catalog()
     result: dict[int, Progress] = {}
-    for encounter_id in encounter_ids:
-        try:
-            encounter = _load(uow, encounter_id=encounter_id)
-        except NotFoundError:
-            continue
-        result[encounter_id] = _build_view(uow, encounter).progress
+    ids = list(dict.fromkeys(encounter_ids))
+    for chunk_start in range(0, len(ids), PROGRESS_CHUNK):
+        chunk = ids[chunk_start : chunk_start + PROGRESS_CHUNK]
+        present = set(uow.session.scalars(select(Encounter.id).where(Encounter.id.in_(chunk))))
+        diagnoses = _grouped(
+            uow.session.execute(
+                select(Diagnosis.encounter_id, Diagnosis.code).where(
+                    Diagnosis.encounter_id.in_(chunk)
+                )
+            )
+        )
+        drugs = _grouped(
+            uow.session.execute(
+                select(MedicationEntry.encounter_id, MedicationEntry.drug_name).where(
+                    MedicationEntry.encounter_id.in_(chunk),
+                    MedicationEntry.list_kind.in_(SUGGESTING_MED_LISTS),
+                )
+            )
+        )
+        plans = {
+            p.encounter_id: p
+            for p in uow.session.scalars(
+                select(EducationPlan).where(EducationPlan.encounter_id.in_(chunk))
+            )
+        }
+        decisions: dict[int, dict[str, ModuleDecision]] = defaultdict(dict)
+        for choice in uow.session.execute(
+            select(
+                EducationModuleDecision.encounter_id,
+                EducationModuleDecision.module_id,
+                EducationModuleDecision.decision,
+            ).where(EducationModuleDecision.encounter_id.in_(chunk))
+        ):
+            decisions[choice.encounter_id][choice.module_id] = choice.decision
+        latest: dict[int, dict[str, TeachBackResult]] = defaultdict(dict)
+        for row in uow.session.execute(
+            select(
+                EducationRecord.encounter_id,
+                EducationRecord.module_id,
+                EducationRecord.item_id,
+                EducationRecord.result,
+            )
+            .where(EducationRecord.encounter_id.in_(chunk))
+            .order_by(EducationRecord.taught_at, EducationRecord.id)
+        ):
+            latest[row.encounter_id][f"{row.module_id}/{row.item_id}"] = row.result
+        vocabulary = default_vocabulary()
+        for encounter_id in chunk:
+            if encounter_id not in present:
+                continue
+            answers = _boost_answers(plans.get(encounter_id))
+            positive = [k for k, v in answers.items() if v]
+            suggestions = suggest_modules(
+                catalog,
+                [DiagnosisInput(code) for _, code in diagnoses.get(encounter_id, [])],
+                [name for _, name in drugs.get(encounter_id, [])],
+                vocabulary,
+                positive,
+            )
+            suggested = {s.module_id for s in suggestions}
+            chosen = decisions.get(encounter_id, {})
+            items = [
+                (f"{m.id}/{i.id}", i.key)
+                for m in catalog.modules
+                if _in_effect(m.id, suggested, chosen.get(m.id))
+                for i in m.items
+            ]
+            result[encounter_id] = compute_progress(
+                items, latest.get(encounter_id, {}), bool(answers.get("poor_health_literacy"))
+            )
     return result
+
+
+def _in_effect(module_id: str, suggested: set[str], decision: ModuleDecision | None) -> bool:
+    if decision is ModuleDecision.REMOVED:
+        return False
+    return decision is ModuleDecision.ADDED or module_id in suggested
 
 
 def catalog_document(language: str) -> list[dict[str, Any]]:

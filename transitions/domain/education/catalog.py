@@ -11,7 +11,7 @@ import re
 import tomllib
 from collections.abc import Mapping
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, cached_property
 from typing import Any
 
 from transitions.errors import ValidationError
@@ -83,10 +83,14 @@ class IcdRange:
 
     def matches(self, code: str) -> bool:
         normalized = code.strip().upper().replace(".", "")
-        start, end = self.start.replace(".", ""), self.end.replace(".", "")
-        if start == end:
-            return normalized.startswith(start)
-        return start <= normalized[: len(start)] and normalized[: len(end)] <= end
+        low, high = self._bounds
+        if low == high:
+            return normalized.startswith(low)
+        return low <= normalized[: len(low)] and normalized[: len(high)] <= high
+
+    @cached_property
+    def _bounds(self) -> tuple[str, str]:
+        return self.start.replace(".", ""), self.end.replace(".", "")
 
     def __str__(self) -> str:
         return self.start if self.start == self.end else f"{self.start}-{self.end}"
