@@ -304,3 +304,19 @@ def test_batched_progress_matches_the_full_view(make_uow: UowFactory, actor: Act
     assert (full[first].done, full[first].required) == (0, 6)
     assert full[second].required == 6 + 5 + 4 + 4  # general, heart failure, opioid, COPD
     assert (full[second].done, full[second].needs_reinforcement) == (0, 1)
+
+
+def test_boost_positive_for_the_worklist(make_uow: UowFactory, actor: Actor) -> None:
+    first, _ = seed(make_uow)
+    second, _ = seed(make_uow, unit_code="5E")
+    with make_uow() as uow:
+        education.save_boost(
+            uow,
+            actor,
+            first,
+            {"polypharmacy": True, "palliative_care": True, "psychological": False},
+            expected_version=None,
+        )
+    with make_uow() as uow:
+        positive = education.boost_positive(uow, actor, [first, second])
+    assert positive == {first: ("polypharmacy", "palliative_care")}

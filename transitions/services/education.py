@@ -483,6 +483,23 @@ def education_progress(
     return result
 
 
+def boost_positive(
+    uow: UnitOfWork, actor: Actor, encounter_ids: Sequence[int]
+) -> dict[int, tuple[str, ...]]:
+    """The positive BOOST 8P items per stay (screened stays only), for the worklist."""
+    require(actor, "stay.view")
+    result: dict[int, tuple[str, ...]] = {}
+    ids = list(dict.fromkeys(encounter_ids))
+    for chunk_start in range(0, len(ids), PROGRESS_CHUNK):
+        chunk = ids[chunk_start : chunk_start + PROGRESS_CHUNK]
+        for plan in uow.session.scalars(
+            select(EducationPlan).where(EducationPlan.encounter_id.in_(chunk))
+        ):
+            answers = _boost_answers(plan)
+            result[plan.encounter_id] = tuple(k for k in BOOST_KEYS if answers[k])
+    return result
+
+
 def _in_effect(module_id: str, suggested: set[str], decision: ModuleDecision | None) -> bool:
     if decision is ModuleDecision.REMOVED:
         return False
