@@ -30,6 +30,7 @@ COMMAND_MODULES = (
     "transitions.cli.config_cmd",
     "transitions.cli.drugs_cmd",
     "transitions.cli.security_cmd",
+    "transitions.cli.education_cmd",
 )
 
 

@@ -315,3 +315,4 @@ __all__ = [
 # isort: off
 from transitions.db import medrec_models  # noqa: E402,F401
 from transitions.db import security_models  # noqa: E402,F401
+from transitions.db import education_models  # noqa: E402,F401

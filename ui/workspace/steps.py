@@ -50,6 +50,7 @@ class StepSpec:
 
 def workspace_steps() -> list[StepSpec]:
     """The registered steps. Imports are local so a step module may import this one."""
+    from ui.workspace.education.step import EducationStep
     from ui.workspace.medrec.page import MedicationsStep
     from ui.workspace.summary import StaySummaryStep
 
@@ -58,4 +59,5 @@ def workspace_steps() -> list[StepSpec]:
         StepSpec(
             "medications", QT_TRANSLATE_NOOP("WorkspaceSteps", "Medications"), MedicationsStep
         ),
+        StepSpec("education", QT_TRANSLATE_NOOP("WorkspaceSteps", "Education"), EducationStep),
     ]

@@ -1,0 +1,1 @@
+"""Workspace step "Education": modules, teaching with teach-back, BOOST 8P, packet text."""
