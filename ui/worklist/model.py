@@ -20,6 +20,7 @@ from PySide6.QtGui import QBrush, QColor, QFont
 
 from transitions.domain.encounter_status import EncounterStatus
 from transitions.services.encounters import StayRow
+from transitions.services.worklist_flags import StayFlags
 from ui import formatting as fmt
 from ui.i18n import QT_TRANSLATE_NOOP
 
@@ -43,6 +44,8 @@ class Column(IntEnum):
     PLANNED = 8
     LOS = 9
     STATUS = 10
+    EDUCATION = 11
+    FLAGS = 12
 
 
 HEADERS = {
@@ -57,6 +60,8 @@ HEADERS = {
     Column.PLANNED: QT_TRANSLATE_NOOP("StayTableModel", "Planned discharge"),
     Column.LOS: QT_TRANSLATE_NOOP("StayTableModel", "Length of stay"),
     Column.STATUS: QT_TRANSLATE_NOOP("StayTableModel", "Status"),
+    Column.EDUCATION: QT_TRANSLATE_NOOP("StayTableModel", "Education"),
+    Column.FLAGS: QT_TRANSLATE_NOOP("StayTableModel", "Flags"),
 }
 
 _NUMERIC = {Column.AGE, Column.LOS}
@@ -67,6 +72,7 @@ _STATUS_COLORS = {
     EncounterStatus.DISCHARGE_PLANNED: QColor("#0d47a1"),
 }
 _TODAY_BACKGROUND = QColor("#fff4d6")
+_WARNING_COLOR = QColor("#a64500")
 
 
 def _tr(text: str) -> str:
@@ -89,6 +95,7 @@ class StayTableModel(QAbstractTableModel):
     def __init__(self, tz: tzinfo, today: date, parent: QObject | None = None) -> None:
         super().__init__(parent)
         self._rows: list[StayRow] = []
+        self._flags: dict[int, StayFlags] = {}
         self._tz = tz
         self._today = today
         self._bold = QFont()
@@ -98,9 +105,21 @@ class StayTableModel(QAbstractTableModel):
     def set_rows(self, rows: list[StayRow], today: date | None = None) -> None:
         self.beginResetModel()
         self._rows = list(rows)
+        self._flags = {}
         if today is not None:
             self._today = today
         self.endResetModel()
+
+    def set_flags(self, flags: dict[int, StayFlags]) -> None:
+        """Education progress and BOOST flags, loaded after the rows; repaints two columns."""
+        self._flags = dict(flags)
+        if self._rows:
+            self.dataChanged.emit(
+                self.index(0, Column.EDUCATION), self.index(len(self._rows) - 1, Column.FLAGS)
+            )
+
+    def flags_of(self, row: StayRow) -> StayFlags | None:
+        return self._flags.get(row.encounter_id)
 
     def rows(self) -> list[StayRow]:
         return list(self._rows)
@@ -148,6 +167,8 @@ class StayTableModel(QAbstractTableModel):
         if role == Qt.ItemDataRole.ForegroundRole:
             if column == Column.STATUS and row.status in _STATUS_COLORS:
                 return QBrush(_STATUS_COLORS[row.status])
+            if column in (Column.EDUCATION, Column.FLAGS):
+                return self._flag_color(row, column)
             if self._is_due_today(row, column):
                 return QBrush(QColor("#000000"))  # readable on the highlight in dark themes too
         return None
@@ -184,6 +205,36 @@ class StayTableModel(QAbstractTableModel):
                 return fmt.format_los(row.length_of_stay_days)
             case Column.STATUS:
                 return fmt.status_label(row.status)
+            case Column.EDUCATION:
+                flags = self._flags.get(row.encounter_id)
+                return flags.education_label if flags else ""
+            case Column.FLAGS:
+                return self._flag_text(row)
+
+    def _flag_text(self, row: StayRow) -> str:
+        flags = self._flags.get(row.encounter_id)
+        if flags is None:
+            return ""
+        parts = []
+        if flags.pharmacist_review_suggested:
+            parts.append(_tr("Pharmacist review"))
+        if flags.boost_positive:
+            parts.append(_tr("BOOST %1").replace("%1", str(len(flags.boost_positive))))
+        return " · ".join(parts)
+
+    def _flag_color(self, row: StayRow, column: Column) -> QBrush | None:
+        flags = self._flags.get(row.encounter_id)
+        if flags is None:
+            return None
+        if column == Column.EDUCATION and flags.education is not None:
+            if flags.education.needs_reinforcement:
+                return QBrush(_WARNING_COLOR)
+            if flags.education.complete:
+                return QBrush(_STATUS_COLORS[EncounterStatus.READY])
+            return None
+        if column == Column.FLAGS and flags.pharmacist_review_suggested:
+            return QBrush(_WARNING_COLOR)
+        return None
 
     @staticmethod
     def _language(row: StayRow) -> str:
@@ -203,6 +254,12 @@ class StayTableModel(QAbstractTableModel):
                 return _timestamp(row.planned_discharge_time)
             case Column.STATUS:
                 return list(EncounterStatus).index(row.status)
+            case Column.EDUCATION:
+                flags = self._flags.get(row.encounter_id)
+                progress = flags.education if flags else None
+                if progress is None or not progress.required:
+                    return 2.0
+                return progress.done / progress.required
             case _:
                 return fold(self._display(row, column))
 
@@ -224,8 +281,28 @@ class StayTableModel(QAbstractTableModel):
                 if row.planned_discharge_time is None:
                     return _tr("No discharge date planned yet")
                 return fmt.format_full_moment(row.planned_discharge_time, self._tz)
+            case Column.EDUCATION:
+                return _tr("Education items taught with teach-back / items required")
+            case Column.FLAGS:
+                return self._flags_tooltip(row)
             case _:
                 return None
+
+    def _flags_tooltip(self, row: StayRow) -> str | None:
+        flags = self._flags.get(row.encounter_id)
+        if flags is None:
+            return None
+        lines = []
+        if flags.pharmacist_review is not None and flags.pharmacist_review.suggested:
+            lines.append(
+                _tr("Pharmacist review suggested (BOOST): %1").replace(
+                    "%1", flags.pharmacist_review.reason
+                )
+            )
+        if flags.boost_positive:
+            lines.append(_tr("BOOST 8P positive:"))
+            lines.extend(f"• {label}" for label in flags.boost_labels())
+        return "\n".join(lines) or None
 
 
 class StayFilterProxy(QSortFilterProxyModel):

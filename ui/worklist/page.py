@@ -20,7 +20,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from transitions.services import encounters
+from transitions.services import encounters, worklist_flags
 from transitions.services.encounters import StayFilter, StayRow
 from transitions.services.uow import UnitOfWork
 from ui import formatting as fmt
@@ -52,6 +52,8 @@ _COLUMN_SAMPLES = {
     Column.PLANNED: "Tomorrow 14:00 ·",
     Column.LOS: "000 d",
     Column.STATUS: "Discharge planned",
+    Column.EDUCATION: "10/12 (2 to reinforce)",
+    Column.FLAGS: "Pharmacist review · BOOST 3",
 }
 
 
@@ -269,6 +271,23 @@ class WorklistPage(QWidget):
         self._update_count()
         if self.proxy.rowCount() and not self.table.selectionModel().hasSelection():
             self.table.selectRow(0)  # Enter opens a patient straight away
+        self._load_flags(request, rows)
+
+    def _load_flags(self, request: int, rows: list[StayRow]) -> None:
+        """Education progress and BOOST flags, after the rows are on screen."""
+        if not rows or len(rows) > worklist_flags.MAX_FLAGGED_STAYS:
+            return  # a whole large hospital: pick a ward to see them
+        actor = self.ctx.require_actor()
+        ids = [row.encounter_id for row in rows]
+
+        def work(uow: UnitOfWork) -> dict[int, worklist_flags.StayFlags]:
+            return worklist_flags.stay_flags(uow, actor, ids)
+
+        def show(flags: dict[int, worklist_flags.StayFlags]) -> None:
+            if request == self._request:
+                self.model.set_flags(flags)
+
+        self.ctx.submit(work, bound_to(self, show), bound_to(self, self._show_error))
 
     def _load_failed(self, request: int, exc: Exception) -> None:
         if request == self._request:

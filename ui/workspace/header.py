@@ -9,6 +9,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QFrame, QGridLayout, QHBoxLayout, QLabel, QVBoxLayout, QWidget
 
 from transitions.services.encounters import StayDetail, StayRow
+from transitions.services.worklist_flags import StayFlags
 from ui import formatting as fmt
 from ui.context import AppContext
 from ui.widgets.style import set_muted
@@ -65,6 +66,8 @@ class PatientHeader(QFrame):
             ("planned", self.tr("Planned discharge")),
             ("los", self.tr("Length of stay")),
             ("attending", self.tr("Attending")),
+            ("education", self.tr("Education")),
+            ("flags", self.tr("Flags")),
         ]
         for position, (key, title) in enumerate(fact_titles):
             caption = QLabel(title)
@@ -128,6 +131,26 @@ class PatientHeader(QFrame):
         self.facts["planned"].setToolTip(fmt.format_full_moment(planned, tz))
         self.facts["los"].setText(fmt.format_los(detail.length_of_stay_days))
         self.facts["attending"].setText(detail.attending or "—")
+
+    def show_flags(self, flags: StayFlags | None) -> None:
+        """Education progress and BOOST flags (the same as the worklist's columns)."""
+        progress = flags.education if flags else None
+        self.facts["education"].setText(
+            self.tr("%1 taught").replace("%1", progress.label()) if progress else "—"
+        )
+        parts = []
+        tips = []
+        if flags is not None and flags.pharmacist_review_suggested:
+            parts.append(self.tr("Pharmacist review suggested"))
+            assert flags.pharmacist_review is not None
+            tips.append(flags.pharmacist_review.reason)
+        if flags is not None and flags.boost_positive:
+            parts.append(
+                self.tr("BOOST: %1 positive").replace("%1", str(len(flags.boost_positive)))
+            )
+            tips.extend(flags.boost_labels())
+        self.facts["flags"].setText(" · ".join(parts) or "—")
+        self.facts["flags"].setToolTip("\n".join(tips))
 
     def _identity(self, mrn: str, age: int, sex: str, birth: date) -> None:
         born = fmt.format_date(birth)

@@ -15,9 +15,10 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from transitions.services import encounters
+from transitions.services import encounters, worklist_flags
 from transitions.services.encounters import StayDetail, StayRow
 from transitions.services.uow import UnitOfWork
+from transitions.services.worklist_flags import StayFlags
 from ui.context import AppContext
 from ui.errors import user_message
 from ui.tasks import bound_to
@@ -103,7 +104,11 @@ class PatientWorkspace(QWidget):
         def work(uow: UnitOfWork) -> StayDetail:
             return encounters.get_stay(uow, actor, encounter_id=encounter_id)
 
+        def flags(uow: UnitOfWork) -> StayFlags | None:
+            return worklist_flags.stay_flags(uow, actor, [encounter_id]).get(encounter_id)
+
         self.ctx.submit(work, bound_to(self, self._show), bound_to(self, self._failed))
+        self.ctx.submit(flags, bound_to(self, self.header.show_flags), bound_to(self, self._failed))
 
     refresh = reload
 
