@@ -58,7 +58,7 @@ HEADERS = {
     Column.UNIT: QT_TRANSLATE_NOOP("StayTableModel", "Unit"),
     Column.ADMITTED: QT_TRANSLATE_NOOP("StayTableModel", "Admitted"),
     Column.PLANNED: QT_TRANSLATE_NOOP("StayTableModel", "Planned discharge"),
-    Column.LOS: QT_TRANSLATE_NOOP("StayTableModel", "Length of stay"),
+    Column.LOS: QT_TRANSLATE_NOOP("StayTableModel", "LOS"),
     Column.STATUS: QT_TRANSLATE_NOOP("StayTableModel", "Status"),
     Column.EDUCATION: QT_TRANSLATE_NOOP("StayTableModel", "Education"),
     Column.FLAGS: QT_TRANSLATE_NOOP("StayTableModel", "Flags"),
@@ -143,6 +143,8 @@ class StayTableModel(QAbstractTableModel):
             return _tr(HEADERS[Column(section)])
         if role == Qt.ItemDataRole.TextAlignmentRole and section in _NUMERIC:
             return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+        if role == Qt.ItemDataRole.ToolTipRole and section == Column.LOS:
+            return _tr("Length of stay")
         return None
 
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
@@ -207,7 +209,13 @@ class StayTableModel(QAbstractTableModel):
                 return fmt.status_label(row.status)
             case Column.EDUCATION:
                 flags = self._flags.get(row.encounter_id)
-                return flags.education_label if flags else ""
+                progress = flags.education if flags else None
+                if progress is None:
+                    return ""
+                text = f"{progress.done}/{progress.required}"
+                if progress.needs_reinforcement:
+                    text += _tr(" · %1 reinforce").replace("%1", str(progress.needs_reinforcement))
+                return text
             case Column.FLAGS:
                 return self._flag_text(row)
 

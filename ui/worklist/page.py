@@ -11,7 +11,6 @@ from PySide6.QtWidgets import (
     QComboBox,
     QDateEdit,
     QHBoxLayout,
-    QHeaderView,
     QLabel,
     QLineEdit,
     QPushButton,
@@ -42,7 +41,8 @@ class DateChoice(IntEnum):
 
 # Sample text per column: wide enough for typical content at the user's font size.
 _COLUMN_SAMPLES = {
-    Column.MRN: "MRN0000000",
+    Column.PATIENT: "Barrington-Southwick, Mar",
+    Column.MRN: "M0000000",
     Column.AGE: "Age 00",
     Column.SEX: "Sex",
     Column.LANGUAGE: "es · interpreter",
@@ -52,8 +52,7 @@ _COLUMN_SAMPLES = {
     Column.PLANNED: "Tomorrow 14:00 ·",
     Column.LOS: "000 d",
     Column.STATUS: "Discharge planned",
-    Column.EDUCATION: "10/12 (2 to reinforce)",
-    Column.FLAGS: "Pharmacist review · BOOST 3",
+    Column.EDUCATION: "10/12 · 2 reinforce",
 }
 
 
@@ -158,7 +157,7 @@ class WorklistPage(QWidget):
             title = str(self.model.headerData(column, Qt.Orientation.Horizontal))
             widest = max(metrics.horizontalAdvance(sample), metrics.horizontalAdvance(title))
             header.resizeSection(column, widest + padding)
-        header.setSectionResizeMode(Column.PATIENT, QHeaderView.ResizeMode.Stretch)
+        header.setStretchLastSection(True)  # the flags take what is left
         header.setMinimumSectionSize(metrics.horizontalAdvance("Sex") + padding)
         self.table.setMinimumWidth(metrics.horizontalAdvance("M") * 40)
 
