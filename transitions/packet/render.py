@@ -115,6 +115,10 @@ class PacketCanvas(Canvas):  # type: ignore[misc]
         self._saved_pages.append(dict(self.__dict__))
         self._startPage()
 
+    @property
+    def page_count(self) -> int:
+        return len(self._saved_pages)
+
     def save(self) -> None:
         total = len(self._saved_pages)
         self._make_form()
@@ -177,6 +181,12 @@ def _offset(moment: datetime) -> str:
     return f"{sign}{minutes // 60:02d}'{minutes % 60:02d}'"
 
 
+@dataclass(frozen=True)
+class Rendered:
+    pdf: bytes
+    pages: int
+
+
 def render_packet(
     content: PacketContent,
     options: PacketOptions,
@@ -184,6 +194,16 @@ def render_packet(
     printed_at: datetime,
 ) -> bytes:
     """The packet as PDF bytes. ``printed_at`` (aware, site time) is printed on every page."""
+    return render(content, options, branding, printed_at).pdf
+
+
+def render(
+    content: PacketContent,
+    options: PacketOptions,
+    branding: Branding,
+    printed_at: datetime,
+) -> Rendered:
+    """The packet as PDF bytes and its page count."""
     from transitions.packet.sections import build_story
 
     msg = Messages(options.language)
@@ -216,8 +236,11 @@ def render_packet(
     )
     story = build_story(content, branding, msg, styles, doc.width)
 
+    made: list[PacketCanvas] = []
+
     def canvasmaker(*args: Any, **kw: Any) -> PacketCanvas:
-        return PacketCanvas(*args, furniture=furniture, printed_at=printed_at, **kw)
+        made.append(PacketCanvas(*args, furniture=furniture, printed_at=printed_at, **kw))
+        return made[-1]
 
     doc.build(story, canvasmaker=canvasmaker)
-    return buffer.getvalue()
+    return Rendered(buffer.getvalue(), made[-1].page_count)
