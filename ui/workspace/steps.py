@@ -50,8 +50,10 @@ class StepSpec:
 
 def workspace_steps() -> list[StepSpec]:
     """The registered steps. Imports are local so a step module may import this one."""
+    from ui.workspace.packet import PacketStep
     from ui.workspace.summary import StaySummaryStep
 
     return [
         StepSpec("summary", QT_TRANSLATE_NOOP("WorkspaceSteps", "Stay summary"), StaySummaryStep),
+        StepSpec("packet", QT_TRANSLATE_NOOP("WorkspaceSteps", "Discharge packet"), PacketStep),
     ]
