@@ -156,7 +156,7 @@ def test_spanish_strings_and_accents(spanish: bytes) -> None:
     assert "Llame a su médico si:" in text and "Llame al 911 si:" in text
     assert "¿Preguntas? Llame al (555) 010-2400" in text
     assert "Página 1 de" in text and "Impreso el miércoles, 25 de noviembre de 2026 14:05" in text
-    assert "Mañana" in text and "Mediodía" in text and "Al acostarse" in text
+    assert "Mañana" in text and "Mediodía" in text and "Al dormir" in text
     assert "Mis próximos 30 días" in text
 
 

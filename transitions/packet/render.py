@@ -17,6 +17,7 @@ from reportlab.lib import colors
 from reportlab.lib.pagesizes import A4, LETTER
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import mm
+from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.pdfgen.canvas import Canvas
 from reportlab.platypus import SimpleDocTemplate
 
@@ -165,10 +166,13 @@ class PacketCanvas(Canvas):  # type: ignore[misc]
         self.translate(width - margin - QR_SIZE, 6 * mm)
         self.doForm("packet-qr")
         self.restoreState()
-        self.setFont(f.styles.fonts.regular, size)
+        # centre text between barcode and QR code, shrunk to fit that gap when it must be
+        gap = width - 2 * (margin + 48 * mm)
         text = f.page_text.format(page=self._pageNumber, pages=total)
-        self.drawCentredString(width / 2, 15 * mm, text)
-        self.drawCentredString(width / 2, 9 * mm, f.printed)
+        for line, y in ((text, 15 * mm), (f.printed, 9 * mm)):
+            fitted = min(size, size * gap / max(stringWidth(line, f.styles.fonts.regular, size), 1))
+            self.setFont(f.styles.fonts.regular, fitted)
+            self.drawCentredString(width / 2, y, line)
 
 
 def _offset(moment: datetime) -> str:

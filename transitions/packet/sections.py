@@ -230,10 +230,14 @@ def schedule_grid(section: MedicinesSection, msg: Messages, s: Styles, width: fl
     if not meds:
         return []
     icon = s.body_size * (2.4 if s.large else 2.2)
+    name_share = 0.3 if s.large else 0.36
+    slot_width = (width * (1 - name_share)) / len(SLOTS)
     header: list[object] = [_p(msg("meds.col.medicine"), s.cell_bold)]
     for slot in SLOTS:
         symbol = graphics.slot_symbol(slot, icon)
-        header.append(Table([[symbol], [_p(msg(f"slot.{slot}"), s.cell_bold)]], rowHeights=None))
+        cell = Table([[symbol], [_p(msg(f"slot.{slot}"), s.cell_bold)]], colWidths=[slot_width - 8])
+        cell.setStyle(TableStyle([("LEFTPADDING", (0, 0), (-1, -1), 0)]))
+        header.append(cell)
     rows: list[list[object]] = [header]
     fills: list[tuple[object, ...]] = []
     for r, med in enumerate(meds, start=1):
@@ -245,8 +249,7 @@ def schedule_grid(section: MedicinesSection, msg: Messages, s: Styles, width: fl
             else:
                 row.append("")
         rows.append(row)
-    slot_width = (width * 0.64) / len(SLOTS)
-    table = _table(rows, [width * 0.36] + [slot_width] * len(SLOTS), s, header=True)
+    table = _table(rows, [width * name_share] + [slot_width] * len(SLOTS), s, header=True)
     table.setStyle(TableStyle([*fills, ("ALIGN", (1, 0), (-1, -1), "CENTER")]))
     return [
         _p(msg("schedule.title"), s.h2),

@@ -92,7 +92,11 @@ class PacketStep(StepPage):
         self.versions_model: PlainTableModel[PacketVersion] = PlainTableModel(
             [
                 TableColumn(self.tr("Version"), lambda v: str(v.version), align_right=True),
-                TableColumn(self.tr("Made"), lambda v: fmt.format_full_moment(v.created_at, tz)),
+                TableColumn(
+                    self.tr("Made"),
+                    lambda v: fmt.format_moment(v.created_at, tz, ctx.today()),
+                    tooltip=lambda v: fmt.format_full_moment(v.created_at, tz),
+                ),
                 TableColumn(self.tr("Language"), lambda v: languages().get(v.language, v.language)),
                 TableColumn(self.tr("Large print"), lambda v: self._yes(v.large_print)),
                 TableColumn(self.tr("Pages"), lambda v: str(v.page_count), align_right=True),
