@@ -19,7 +19,7 @@ from transitions.domain.encounter_status import EncounterStatus
 from transitions.domain.enums import AllergySeverity, MedicationList, MedicationSource
 from transitions.errors import NotFoundError, PermissionDeniedError, ValidationError
 from transitions.packet.content import MedicineGroup, PacketOptions
-from transitions.services import packets
+from transitions.services import packet_batch, packet_content, packets
 from transitions.services.encounters import stay_document
 from transitions.services.uow import Actor, UnitOfWork
 
@@ -68,7 +68,7 @@ def stay(make_uow: Callable[[], UnitOfWork]) -> int:
 
 def test_content_from_what_the_stay_has(make_uow: Callable[[], UnitOfWork], stay: int) -> None:
     with make_uow() as uow:
-        content = packets.build_packet_content(uow, stay, PacketOptions("en"))
+        content = packet_content.build_packet_content(uow, stay, PacketOptions("en"))
     assert content.cover.patient_name == "Maren Quigley"
     assert content.cover.pcp_name == "Ada Okafor, MD"
     assert content.cover.discharge_date is not None and content.cover.discharge_date.day == 25
@@ -163,9 +163,9 @@ def test_permissions(make_uow: Callable[[], UnitOfWork], stay: int) -> None:
     with make_uow() as uow, pytest.raises(PermissionDeniedError):
         packets.generate_packet(uow, PHARMACIST, encounter_id=stay)
     with make_uow() as uow, pytest.raises(PermissionDeniedError):
-        packets.discharges_on(uow, NURSE, "4W", FIXED_NOW.date())
+        packet_batch.discharges_on(uow, NURSE, "4W", FIXED_NOW.date())
     with make_uow() as uow:
-        rows = packets.discharges_on(uow, CASE_MANAGER, "4w", FIXED_NOW.date())
+        rows = packet_batch.discharges_on(uow, CASE_MANAGER, "4w", FIXED_NOW.date())
     assert [r.visit_number for r in rows] == ["V900001"]
 
 
@@ -185,11 +185,11 @@ def test_discharges_of_a_day(make_uow: Callable[[], UnitOfWork], stay: int) -> N
                   planned_discharge=FIXED_NOW, visit_number="V5")  # fmt: skip
         uow.commit()
     with make_uow() as uow:
-        rows = packets.discharges_on(uow, CASE_MANAGER, "4W", FIXED_NOW.date())
+        rows = packet_batch.discharges_on(uow, CASE_MANAGER, "4W", FIXED_NOW.date())
         assert [r.visit_number for r in rows] == ["V2", "V900001"]
         with pytest.raises(NotFoundError):
-            packets.discharges_on(uow, CASE_MANAGER, "9Z", FIXED_NOW.date())
-        jobs = packets.plan_batch(uow, CASE_MANAGER, [r.encounter_id for r in rows])
+            packet_batch.discharges_on(uow, CASE_MANAGER, "9Z", FIXED_NOW.date())
+        jobs = packet_batch.plan_batch(uow, CASE_MANAGER, [r.encounter_id for r in rows])
     rendered = packets.render_job(jobs[1])
     with make_uow() as uow:
         stored = packets.store_rendered(uow, CASE_MANAGER, jobs[1], rendered)

@@ -18,7 +18,7 @@ from tests.ui.conftest import Ward
 from transitions.config import SiteConfig
 from transitions.db.engine import Database
 from transitions.db.models import AuditEvent, User
-from transitions.services import encounters, packets
+from transitions.services import encounters, packet_batch, packets
 from transitions.services.uow import Actor, UnitOfWork
 from ui.context import AppContext
 from ui.tasks import SynchronousRunner
@@ -170,7 +170,7 @@ def test_batch_lists_failures_prints_the_rest_and_cancels(
     dialog = _batch(qtbot, nurse_ctx, out)
     rows = dialog.rows
     # three stays: the real one, one that fails, then the real one again
-    broken = packets.DischargeRow(999999, "V-BROKEN", "Broken, Record", "en")
+    broken = packet_batch.DischargeRow(999999, "V-BROKEN", "Broken, Record", "en")
     dialog._show_rows([rows[0], broken, rows[0]])
     dialog.print_button.click()
     assert dialog.printed == 2
@@ -182,7 +182,7 @@ def test_batch_lists_failures_prints_the_rest_and_cancels(
     # Cancel after the first packet: the rest are not printed
     real_print = dialog._print
 
-    def print_then_cancel(row: packets.DischargeRow, stored: packets.StoredPacket) -> None:
+    def print_then_cancel(row: packet_batch.DischargeRow, stored: packets.StoredPacket) -> None:
         dialog.cancel()
         real_print(row, stored)
 

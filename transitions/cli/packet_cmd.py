@@ -25,7 +25,7 @@ from transitions.cli.common import Context, add_database_option, iso_date
 from transitions.errors import ValidationError
 from transitions.packet.i18n import languages
 from transitions.packet.render import Rendered
-from transitions.services import packets
+from transitions.services import packet_batch, packets
 from transitions.services.packets import PacketJob
 
 
@@ -112,8 +112,8 @@ def _batch(ctx: Context, args: argparse.Namespace) -> int:
     except OSError as exc:
         raise ValidationError(f"cannot create folder {out}: {exc.strerror}") from exc
     with ctx.uow() as uow:
-        rows = packets.discharges_on(uow, ctx.actor, args.unit, args.date)
-        jobs = packets.plan_batch(
+        rows = packet_batch.discharges_on(uow, ctx.actor, args.unit, args.date)
+        jobs = packet_batch.plan_batch(
             uow, ctx.actor, [r.encounter_id for r in rows], large_print=args.large_print
         )
         done = {}

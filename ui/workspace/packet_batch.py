@@ -28,8 +28,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from transitions.services import encounters, packets
-from transitions.services.packets import DischargeRow, StoredPacket
+from transitions.services import encounters, packet_batch, packets
+from transitions.services.packet_batch import DischargeRow
+from transitions.services.packets import StoredPacket
 from transitions.services.permissions import allowed
 from transitions.services.uow import UnitOfWork
 from ui import formatting as fmt
@@ -137,7 +138,7 @@ class BatchPrintDialog(QDialog):
         day: date = self.date_edit.date().toPython()  # type: ignore[assignment]
 
         def work(uow: UnitOfWork) -> list[DischargeRow]:
-            return packets.discharges_on(uow, actor, unit, day)
+            return packet_batch.discharges_on(uow, actor, unit, day)
 
         self.ctx.submit(work, bound_to(self, self._show_rows), bound_to(self, self._failed))
 
