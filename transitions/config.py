@@ -12,6 +12,7 @@ workstation's ``workstation.toml`` (File > Settings; see :mod:`transitions.works
 from __future__ import annotations
 
 import os
+import re
 import tomllib
 from dataclasses import dataclass
 from datetime import datetime, tzinfo
@@ -64,6 +65,11 @@ class SiteConfig:
     holiday_subdivision: str = ""
     #: Medication reconciliation needs a pharmacist's second sign-off after the nurse's.
     medrec_second_signoff: bool = False
+    #: Discharge packet: paper ("letter" or "a4"), optional logo file, branding colours.
+    packet_paper: str = "letter"
+    packet_logo: str = ""
+    packet_primary_colour: str = "#1f4e79"
+    packet_accent_colour: str = "#b35900"
 
     @property
     def holiday_calendar(self) -> HolidayCalendar:
@@ -113,6 +119,24 @@ def _holiday_calendar(data: dict[str, Any]) -> HolidayCalendar:
         raise ConfigError(f"site configuration key '{key}': {exc}") from exc
 
 
+_PAPERS = ("letter", "a4")
+_COLOUR = re.compile(r"^#[0-9a-fA-F]{6}$")
+
+
+def _packet_settings(data: dict[str, Any]) -> dict[str, str]:
+    """The checked ``[packet]`` keys as SiteConfig fields."""
+    paper = (_get(data, "packet.paper", str) or "letter").lower()
+    if paper not in _PAPERS:
+        raise ConfigError('site configuration key \'packet.paper\' must be "letter" or "a4"')
+    result = {"packet_paper": paper, "packet_logo": _get(data, "packet.logo", str) or ""}
+    for key in ("primary_colour", "accent_colour"):
+        value = _get(data, f"packet.{key}", str) or ""
+        if not _COLOUR.match(value):
+            raise ConfigError(f"site configuration key 'packet.{key}' must be a #RRGGBB colour")
+        result[f"packet_{key}"] = value
+    return result
+
+
 def site_config_path() -> Path | None:
     env = os.environ.get(SITE_CONFIG_ENV)
     if env:
@@ -150,6 +174,7 @@ def load_site_config(path: Path | None = None) -> SiteConfig:
     if min_len is None or not 8 <= min_len <= 128:
         raise ConfigError("site configuration key 'policy.min_password_length' must be 8 to 128")
     holiday_calendar = _holiday_calendar(data)
+    packet = _packet_settings(data)
     return SiteConfig(
         hospital_name=_get(data, "hospital.name", str) or "",
         callback_phone=_get(data, "hospital.callback_phone", str) or "",
@@ -161,6 +186,10 @@ def load_site_config(path: Path | None = None) -> SiteConfig:
         holiday_country=holiday_calendar.country,
         holiday_subdivision=holiday_calendar.subdivision,
         medrec_second_signoff=bool(_get(data, "policy.medrec_second_signoff", bool)),
+        packet_paper=packet["packet_paper"],
+        packet_logo=packet["packet_logo"],
+        packet_primary_colour=packet["packet_primary_colour"],
+        packet_accent_colour=packet["packet_accent_colour"],
     )
 
 

@@ -15,6 +15,7 @@ from ui.context import AppContext
 from ui.tasks import BackgroundRunner
 from ui.widgets.style import set_muted
 from ui.worklist.page import WorklistPage
+from ui.workspace import packet_batch
 from ui.workspace.page import PatientWorkspace
 from ui.workspace.steps import StepSpec
 
@@ -77,6 +78,7 @@ class MainWindow(QMainWindow):
         self.sign_out_action = self._action(self.tr("&Sign out"), None, self.request_sign_out)
         self.quit_action = self._action(self.tr("&Quit"), QKeySequence("Ctrl+Q"), self.close)
         file_menu.addAction(self.close_tab_action)
+        packet_batch.install(self, file_menu, self.ctx)  # case managers: batch print packets
         file_menu.addSeparator()
         file_menu.addAction(self.settings_action)
         file_menu.addAction(self.sign_out_action)

@@ -31,6 +31,7 @@ COMMAND_MODULES = (
     "transitions.cli.drugs_cmd",
     "transitions.cli.security_cmd",
     "transitions.cli.education_cmd",
+    "transitions.cli.packet_cmd",
 )
 
 

@@ -316,3 +316,4 @@ __all__ = [
 from transitions.db import medrec_models  # noqa: E402,F401
 from transitions.db import security_models  # noqa: E402,F401
 from transitions.db import education_models  # noqa: E402,F401
+from transitions.db import packet_models  # noqa: E402,F401

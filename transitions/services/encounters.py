@@ -360,6 +360,7 @@ _STAY_SECTIONS: dict[str, StaySection] = {}
 STAY_SECTION_MODULES: tuple[str, ...] = (
     "transitions.services.medrec",
     "transitions.services.education",
+    "transitions.services.packets",
 )
 
 

@@ -52,6 +52,7 @@ def workspace_steps() -> list[StepSpec]:
     """The registered steps. Imports are local so a step module may import this one."""
     from ui.workspace.education.step import EducationStep
     from ui.workspace.medrec.page import MedicationsStep
+    from ui.workspace.packet import PacketStep
     from ui.workspace.summary import StaySummaryStep
 
     return [
@@ -60,4 +61,5 @@ def workspace_steps() -> list[StepSpec]:
             "medications", QT_TRANSLATE_NOOP("WorkspaceSteps", "Medications"), MedicationsStep
         ),
         StepSpec("education", QT_TRANSLATE_NOOP("WorkspaceSteps", "Education"), EducationStep),
+        StepSpec("packet", QT_TRANSLATE_NOOP("WorkspaceSteps", "Discharge packet"), PacketStep),
     ]

@@ -1,0 +1,227 @@
+"""The content of a stay's discharge packet, one builder function per section.
+
+Each builder reads only what the database holds today. Medication reconciliation (issue 4),
+appointments, pending results and home services (issue 5) and education (issue 6) arrive with
+their own issues: swap their builders in :data:`SECTION_BUILDERS` (or edit the function) after
+merging. An empty result prints no heading. Until reconciliation exists the medicines section
+says the list is not final and shows the home list as recorded, never invented groups.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from datetime import date
+from typing import Any
+
+from sqlalchemy import select
+from sqlalchemy.orm import selectinload
+
+from transitions.config import SiteConfig
+from transitions.db.models import Encounter, MedicationEntry, Patient
+from transitions.domain.enums import MedicationList
+from transitions.domain.medrec.sig import parse_frequency, parse_route
+from transitions.domain.medrec.terms import default_terms
+from transitions.domain.tcm import tcm_deadlines
+from transitions.errors import NotFoundError, ValidationError
+from transitions.packet.content import (
+    AllergyLine,
+    Appointment,
+    Calendar30,
+    CalendarInputs,
+    CoverInfo,
+    EducationModule,
+    HomeService,
+    Medicine,
+    MedicineGroup,
+    MedicinesSection,
+    PacketContent,
+    PacketOptions,
+    PendingResult,
+    build_calendar,
+)
+from transitions.packet.i18n import Messages
+from transitions.services.uow import UnitOfWork
+
+
+def discharge_day(encounter: Encounter, site: SiteConfig) -> date | None:
+    """The day the patient leaves: the actual discharge, else the planned one, else None."""
+    moment = encounter.discharge_time or encounter.planned_discharge_time
+    return moment.astimezone(site.timezone).date() if moment else None
+
+
+def cover_section(uow: UnitOfWork, encounter: Encounter) -> CoverInfo:
+    patient = encounter.patient
+    pcp = patient.pcp
+    pcp_phone = None
+    if pcp is not None:
+        pcp_phone = pcp.phone or (pcp.clinic.phone if pcp.clinic else None)
+    clinician = None
+    if encounter.discharged_by is not None:
+        clinician = encounter.discharged_by.display_name
+    elif encounter.attending is not None:
+        clinician = encounter.attending.display_name
+    reasons = tuple(d.description for d in encounter.diagnoses if d.description)[:3]
+    return CoverInfo(
+        patient_name=f"{patient.given_name} {patient.family_name}",
+        mrn=patient.mrn,
+        visit_number=encounter.visit_number,
+        birth_date=patient.birth_date,
+        discharge_date=discharge_day(encounter, uow.site),
+        hospital_name=uow.site.hospital_name,
+        unit_name=encounter.unit.name if encounter.unit else None,
+        unit_phone=encounter.unit.phone if encounter.unit else None,
+        callback_phone=uow.site.callback_phone or None,
+        discharge_clinician=clinician,
+        pcp_name=pcp.display_name if pcp else None,
+        pcp_phone=pcp_phone,
+        reasons_for_stay=reasons,
+    )
+
+
+def _how(entry: MedicationEntry, msg: Messages) -> tuple[str | None, tuple[str, ...], str | None]:
+    """(how and when in plain words, schedule slots, PRN reason) of a recorded medication."""
+    terms = default_terms()
+    parts: list[str] = []
+    times: tuple[str, ...] = ()
+    reason = None
+    if entry.route:
+        try:
+            code = parse_route(entry.route, terms)
+            parts.append(msg.route(code, terms.routes[code].label))
+        except ValidationError:
+            parts.append(entry.route)
+    if entry.frequency:
+        try:
+            sig = parse_frequency(entry.frequency, terms)
+        except ValidationError:
+            parts.append(entry.frequency)
+        else:
+            assert sig.frequency is not None
+            if sig.frequency.code != "prn":
+                parts.append(msg.frequency(sig.frequency.code, sig.frequency.label))
+            times = sig.frequency.times
+            reason = sig.indication
+    return (", ".join(parts) or None), times, reason
+
+
+def medicines_section(uow: UnitOfWork, encounter: Encounter, msg: Messages) -> MedicinesSection:
+    """The medicines. Until medication reconciliation (issue 4) records decisions, the list is
+    not final: the home medicines are shown as recorded, in no NEW/CHANGED/STOP group."""
+    home = [m for m in encounter.medications if m.list_kind is MedicationList.HOME]
+    medicines = []
+    for entry in home:
+        how, times, reason = _how(entry, msg)
+        medicines.append(
+            Medicine(
+                group=MedicineGroup.KEEP,
+                name=entry.drug_name,
+                purpose=entry.indication,
+                dose=entry.dose,
+                how=how,
+                times=() if entry.prn else times,
+                prn=entry.prn,
+                prn_reason=reason,
+            )
+        )
+    return MedicinesSection(final=False, medicines=tuple(medicines))
+
+
+def appointments_section(uow: UnitOfWork, encounter: Encounter) -> tuple[Appointment, ...]:
+    """Follow-up appointments and tests (issue 5 fills this in)."""
+    return ()
+
+
+def calendar_section(
+    uow: UnitOfWork, encounter: Encounter, appointments: tuple[Appointment, ...]
+) -> Calendar30 | None:
+    """The 30 days after discharge, printed when there is something to put on them
+    (appointments): holidays of the site calendar and the day-2 follow-up call are added."""
+    start = discharge_day(encounter, uow.site)
+    if start is None or not appointments:
+        return None
+    calendar = uow.site.holiday_calendar
+    call_day = tcm_deadlines(start, calendar).contact_due
+    return build_calendar(CalendarInputs(start, appointments, call_day=call_day), calendar)
+
+
+def pending_results_section(uow: UnitOfWork, encounter: Encounter) -> tuple[PendingResult, ...]:
+    """Results not back at discharge and who tells the patient (issue 5)."""
+    return ()
+
+
+def home_services_section(uow: UnitOfWork, encounter: Encounter) -> tuple[HomeService, ...]:
+    """Home health, equipment (issue 5)."""
+    return ()
+
+
+def education_section(
+    uow: UnitOfWork, encounter: Encounter, language: str
+) -> tuple[EducationModule, ...]:
+    """Taught education modules with their warning signs, in ``language`` (issue 6)."""
+    return ()
+
+
+def allergies_section(uow: UnitOfWork, encounter: Encounter) -> tuple[AllergyLine, ...]:
+    return tuple(
+        AllergyLine(a.substance, a.reaction, a.severity.value) for a in encounter.patient.allergies
+    )
+
+
+#: The builders, by section, for the lead to swap in other issues' services after merging.
+SECTION_BUILDERS: dict[str, Callable[..., Any]] = {
+    "cover": cover_section,
+    "medicines": medicines_section,
+    "appointments": appointments_section,
+    "calendar": calendar_section,
+    "pending_results": pending_results_section,
+    "home_services": home_services_section,
+    "education": education_section,
+    "allergies": allergies_section,
+}
+
+
+def load_encounter(
+    uow: UnitOfWork, encounter_id: int | None, visit_number: str | None
+) -> Encounter:
+    query = select(Encounter).options(
+        selectinload(Encounter.patient).selectinload(Patient.allergies),
+        selectinload(Encounter.patient).selectinload(Patient.pcp),
+        selectinload(Encounter.unit),
+        selectinload(Encounter.attending),
+        selectinload(Encounter.discharged_by),
+        selectinload(Encounter.diagnoses),
+        selectinload(Encounter.medications),
+    )
+    if encounter_id is not None:
+        query = query.where(Encounter.id == encounter_id)
+    else:
+        query = query.where(Encounter.visit_number == visit_number)
+    encounter = uow.session.scalar(query)
+    if encounter is None:
+        what = f"visit number '{visit_number}'" if visit_number else f"id {encounter_id}"
+        raise NotFoundError(f"no stay with {what}")
+    return encounter
+
+
+def build_packet_content(
+    uow: UnitOfWork, encounter_id: int, options: PacketOptions
+) -> PacketContent:
+    """Everything the stay has for the packet, section by section (no permission check: the
+    public functions below check and audit)."""
+    return build_content(uow, load_encounter(uow, encounter_id, None), options)
+
+
+def build_content(uow: UnitOfWork, encounter: Encounter, options: PacketOptions) -> PacketContent:
+    msg = Messages(options.language)
+    b = SECTION_BUILDERS
+    appointments = b["appointments"](uow, encounter)
+    return PacketContent(
+        cover=b["cover"](uow, encounter),
+        medicines=b["medicines"](uow, encounter, msg),
+        appointments=appointments,
+        calendar=b["calendar"](uow, encounter, appointments),
+        pending_results=b["pending_results"](uow, encounter),
+        home_services=b["home_services"](uow, encounter),
+        education=b["education"](uow, encounter, options.language),
+        allergies=b["allergies"](uow, encounter),
+    )
