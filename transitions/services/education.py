@@ -392,6 +392,12 @@ def suggest_for_stay(uow: UnitOfWork, actor: Actor, visit_number: str) -> list[S
     return suggestions
 
 
+def plan_view(uow: UnitOfWork, encounter: Encounter) -> EducationView:
+    """The stay's education plan and records, for other services (no permission check and no
+    audit: the caller checks and audits, e.g. the packet)."""
+    return _build_view(uow, encounter)
+
+
 def get_education(uow: UnitOfWork, actor: Actor, encounter_id: int) -> EducationView:
     require(actor, "stay.view")
     encounter = _load(uow, encounter_id=encounter_id)

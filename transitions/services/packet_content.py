@@ -17,7 +17,7 @@ from sqlalchemy import select
 from sqlalchemy.orm import selectinload
 
 from transitions.config import SiteConfig
-from transitions.db.models import Encounter, MedicationEntry, Patient
+from transitions.db.models import Encounter, Patient
 from transitions.domain.enums import MedicationList
 from transitions.domain.medrec.sig import parse_frequency, parse_route
 from transitions.domain.medrec.terms import default_terms
@@ -78,23 +78,25 @@ def cover_section(uow: UnitOfWork, encounter: Encounter) -> CoverInfo:
     )
 
 
-def _how(entry: MedicationEntry, msg: Messages) -> tuple[str | None, tuple[str, ...], str | None]:
-    """(how and when in plain words, schedule slots, PRN reason) of a recorded medication."""
+def how_and_when(
+    route: str | None, frequency: str | None, msg: Messages
+) -> tuple[str | None, tuple[str, ...], str | None]:
+    """(how and when in plain words, schedule slots, PRN reason) of a medicine's directions."""
     terms = default_terms()
     parts: list[str] = []
     times: tuple[str, ...] = ()
     reason = None
-    if entry.route:
+    if route:
         try:
-            code = parse_route(entry.route, terms)
+            code = parse_route(route, terms)
             parts.append(msg.route(code, terms.routes[code].label))
         except ValidationError:
-            parts.append(entry.route)
-    if entry.frequency:
+            parts.append(route)
+    if frequency:
         try:
-            sig = parse_frequency(entry.frequency, terms)
+            sig = parse_frequency(frequency, terms)
         except ValidationError:
-            parts.append(entry.frequency)
+            parts.append(frequency)
         else:
             assert sig.frequency is not None
             if sig.frequency.code != "prn":
@@ -105,12 +107,18 @@ def _how(entry: MedicationEntry, msg: Messages) -> tuple[str | None, tuple[str, 
 
 
 def medicines_section(uow: UnitOfWork, encounter: Encounter, msg: Messages) -> MedicinesSection:
-    """The medicines. Until medication reconciliation (issue 4) records decisions, the list is
-    not final: the home medicines are shown as recorded, in no NEW/CHANGED/STOP group."""
+    """The medicines: the signed reconciliation's NEW / CHANGED / KEEP / STOP groups; until the
+    reconciliation is signed the list is not final, and the home medicines are shown as
+    recorded, in no group."""
+    from transitions.services.packet_sections import reconciled_medicines
+
+    reconciled = reconciled_medicines(uow, encounter, msg)
+    if reconciled is not None:
+        return reconciled
     home = [m for m in encounter.medications if m.list_kind is MedicationList.HOME]
     medicines = []
     for entry in home:
-        how, times, reason = _how(entry, msg)
+        how, times, reason = how_and_when(entry.route, entry.frequency, msg)
         medicines.append(
             Medicine(
                 group=MedicineGroup.KEEP,
@@ -157,8 +165,10 @@ def home_services_section(uow: UnitOfWork, encounter: Encounter) -> tuple[HomeSe
 def education_section(
     uow: UnitOfWork, encounter: Encounter, language: str
 ) -> tuple[EducationModule, ...]:
-    """Taught education modules with their warning signs, in ``language`` (issue 6)."""
-    return ()
+    """Taught education modules with their warning signs, in ``language``."""
+    from transitions.services.packet_sections import taught_education
+
+    return taught_education(uow, encounter, language)
 
 
 def allergies_section(uow: UnitOfWork, encounter: Encounter) -> tuple[AllergyLine, ...]:
