@@ -319,3 +319,27 @@ def test_site_drug_import_extends_the_checks(make_uow: MakeUow, tmp_path: Path) 
             select(AuditEvent.details).where(AuditEvent.entity == "site_drug")
         ).first()
     assert json.loads(details or "{}")["added"] == 1
+
+
+def test_editing_a_medicine_withdraws_acceptances_that_concern_it(make_uow: MakeUow) -> None:
+    stay, ids = seed(make_uow)
+    rn = nurse()
+    for drug in ("furosemide", "metformin"):
+        with make_uow() as uow:
+            medrec.decide(uow, rn, ids[drug], DecisionKind.CONTINUE)
+    with make_uow() as uow:
+        view = medrec.add_discharge_medication(
+            uow, rn, stay, MedInput(drug="Augmentin", sig="875 mg po q12h")
+        )
+    allergy = next(p for p in view.problems if p.kind == "allergy")
+    with make_uow() as uow:
+        view = medrec.acknowledge(uow, rn, stay, allergy.key, "tolerated before")
+    assert next(p for p in view.problems if p.key == allergy.key).acknowledged is not None
+    added = next(d for d in view.discharge if d.decision == "added")
+    with make_uow() as uow:  # a higher dose: the nurse must look at the allergy again
+        view = medrec.edit_discharge_medication(
+            uow, rn, added.decision_id, MedInput(drug="Augmentin", sig="1000 mg po q12h"),
+            expected_version=added.version_id,
+        )  # fmt: skip
+    again = next(p for p in view.problems if p.key == allergy.key)
+    assert again.acknowledged is None and again in view.open_problems

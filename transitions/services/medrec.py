@@ -198,6 +198,7 @@ def decide(
         patient_id=encounter.patient_id,
         details={"entry": entry_key(entry), "before": before, "after": _snapshot(decision)},
     )
+    _forget_acknowledgements(uow, encounter.id, {entry_key(entry), f"d{decision.id}"})
     return _finish(uow, encounter)
 
 
@@ -252,6 +253,7 @@ def edit_discharge_medication(
         patient_id=encounter.patient_id,
         details={"before": before, "after": _snapshot(decision)},
     )
+    _forget_acknowledgements(uow, encounter.id, {f"d{decision.id}"})
     return _finish(uow, encounter)
 
 
@@ -271,9 +273,26 @@ def undo_decision(
         patient_id=encounter.patient_id,
         details={"before": _snapshot(decision), "after": None},
     )
+    keys = {f"d{decision.id}"}
+    if decision.source_entry_id is not None:
+        source = uow.session.get(MedicationEntry, decision.source_entry_id)
+        if source is not None:
+            keys.add(entry_key(source))
+    _forget_acknowledgements(uow, encounter.id, keys)
     uow.session.delete(decision)
     uow.session.flush()
     return _finish(uow, encounter)
+
+
+def _forget_acknowledgements(uow: UnitOfWork, encounter_id: int, item_keys: set[str]) -> None:
+    """An edited medicine is a new situation: acceptances of problems that concern it no longer
+    hold, even when the same kind of problem on the same items comes back."""
+    for ack in uow.session.scalars(
+        select(MedrecAcknowledgement).where(MedrecAcknowledgement.encounter_id == encounter_id)
+    ):
+        items = set(ack.problem_key.partition(":")[2].split(","))
+        if items & item_keys:
+            uow.session.delete(ack)
 
 
 def _decision(uow: UnitOfWork, decision_id: int, expected_version: int) -> MedrecDecision:
