@@ -8,6 +8,10 @@ from __future__ import annotations
 
 from transitions.errors import ValidationError
 
+#: Identifier systems of Transitions' own MRNs and visit numbers (in exports; matched on import).
+LOCAL_MRN_SYSTEM = "urn:transitions:mrn"
+LOCAL_VISIT_SYSTEM = "urn:transitions:visit-number"
+
 
 class MessageError(ValidationError):
     """A message that cannot be applied. ``ack_code``: ``AR`` when the message itself is

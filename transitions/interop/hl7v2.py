@@ -246,7 +246,7 @@ def _first(message: Any, name: str) -> _Segment | None:
 
 
 def parse_timestamp(value: str | None, tz: tzinfo, what: str) -> datetime | None:
-    """HL7 DTM (YYYY[MM[DD[HH[MM[SS[.S]]]]]][+/-ZZZZ]) -> aware UTC datetime; no zone = site zone."""
+    """HL7 DTM (YYYY[MM[DD[HH[MM[SS[.S]]]]]][+/-ZZZZ]) -> UTC datetime; no zone = site zone."""
     if not value:
         return None
     match = _TS.match(value.strip())

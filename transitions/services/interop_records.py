@@ -36,7 +36,7 @@ from transitions.domain.enums import (
     MedicationSource,
     Sex,
 )
-from transitions.interop import MessageError
+from transitions.interop import LOCAL_MRN_SYSTEM, LOCAL_VISIT_SYSTEM, MessageError
 from transitions.interop.hl7v2 import (
     AllergyData,
     DiagnosisData,
@@ -100,6 +100,10 @@ def _local_key(
 
 
 def find_patient(uow: UnitOfWork, authority: str, mrn: str) -> Patient | None:
+    if authority == LOCAL_MRN_SYSTEM:
+        local = uow.session.scalar(select(Patient).where(Patient.mrn == mrn))
+        if local is not None:
+            return local
     return uow.session.scalar(
         select(Patient)
         .join(PatientIdentifier, PatientIdentifier.patient_id == Patient.id)
@@ -211,6 +215,10 @@ def find_unit(uow: UnitOfWork, code: str | None) -> Unit | None:
 
 
 def find_visit(uow: UnitOfWork, authority: str, value: str) -> Encounter | None:
+    if authority == LOCAL_VISIT_SYSTEM:
+        local = uow.session.scalar(select(Encounter).where(Encounter.visit_number == value))
+        if local is not None:
+            return local
     return uow.session.scalar(
         select(Encounter)
         .join(VisitIdentifier, VisitIdentifier.encounter_id == Encounter.id)
