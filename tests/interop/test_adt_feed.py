@@ -114,9 +114,7 @@ def test_discharge_then_late_a08_does_not_reopen(make_uow: UowFactory, ward: Non
     with make_uow() as uow:
         patient = uow.session.scalar(select(Patient))
         assert patient is not None and patient.family_name == "Testperson-Lee"
-        audit = uow.session.scalar(
-            select(AuditEvent).where(AuditEvent.action == "adt_status")
-        )
+        audit = uow.session.scalar(select(AuditEvent).where(AuditEvent.action == "adt_status"))
         assert audit is not None and audit.details is not None
         assert json.loads(audit.details)["source"] == "adt"
 
@@ -134,9 +132,7 @@ def test_a13_undoes_discharge_and_a11_cancels(make_uow: UowFactory, ward: None) 
     assert stay(make_uow).status is EncounterStatus.CANCELLED
 
 
-def test_a11_after_discharge_is_an_error_and_quarantined(
-    make_uow: UowFactory, ward: None
-) -> None:
+def test_a11_after_discharge_is_an_error_and_quarantined(make_uow: UowFactory, ward: None) -> None:
     send(make_uow, adt("A01"))
     send(make_uow, adt("A03", control_id="C2", discharge="202611241500"))
     result = send(make_uow, adt("A11", control_id="C3"))
