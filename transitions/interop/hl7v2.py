@@ -33,7 +33,6 @@ _TS = re.compile(
     r"^(\d{4})(\d{2})?(\d{2})?(\d{2})?(\d{2})?(\d{2})?(?:\.\d{1,4})?(?:([+-])(\d{2})(\d{2}))?$"
 )
 _FRAMING = "\x0b\x1c"
-_CONTROL_ID = re.compile(rb"^MSH(.)(?:[^\r\n]*?\1){8}([^\r\n]*?)\1")
 
 
 @cache
@@ -88,13 +87,24 @@ def split_messages(raw: bytes) -> list[bytes]:
     return parts
 
 
-def control_id_of(raw: bytes) -> str | None:
-    """MSH-10 read without a full parse (for the ACK of a message that does not parse)."""
-    match = _CONTROL_ID.match(raw.lstrip(b"\x0b\xef\xbb\xbf"))
-    if not match:
+def msh_field(raw: bytes, number: int) -> str | None:
+    """MSH-n read without a full parse (for the ACK and the list of a message that does not
+    parse): MSH-9 message type, MSH-10 control id."""
+    head = raw.lstrip(b"\x0b\xef\xbb\xbf\r\n ")
+    if not head.startswith(b"MSH") or len(head) < 4:
         return None
-    value = match.group(2).decode("latin-1").strip()
+    line = re.split(rb"[\r\n]", head, maxsplit=1)[0]
+    fields = line.split(head[3:4])
+    if len(fields) <= number - 1:
+        return None
+    value = fields[number - 1].decode("latin-1").strip()
+    if number == 9 and len(head) > 4:
+        value = value.replace(head[4:5].decode("latin-1"), "^")
     return value[:64] or None
+
+
+def control_id_of(raw: bytes) -> str | None:
+    return msh_field(raw, 10)
 
 
 # -- plain results ----------------------------------------------------------------------------

@@ -28,7 +28,14 @@ from transitions.domain.encounter_status import EncounterStatus
 from transitions.domain.enums import AdmissionType, EncounterClass
 from transitions.errors import NotFoundError, TransitionsError
 from transitions.interop import MessageError
-from transitions.interop.hl7v2 import AdtMessage, control_id_of, decode, digest, read_adt
+from transitions.interop.hl7v2 import (
+    AdtMessage,
+    control_id_of,
+    decode,
+    digest,
+    msh_field,
+    read_adt,
+)
 from transitions.services import interop_records as records
 from transitions.services.encounters import register_stay_section
 from transitions.services.permissions import require
@@ -72,6 +79,7 @@ def store_raw(
         raw=raw,
         digest=digest(raw) if is_hl7 else _sha(raw),
         control_id=control_id_of(raw) if is_hl7 else None,
+        message_type=(msh_field(raw, 9) or "")[:40] or None if is_hl7 else None,
         status=MessageStatus.RECEIVED,
     )
     uow.session.add(message)
