@@ -50,6 +50,13 @@ USED_TYPES = (
     "MedicationStatement",
     "Observation",
 )
+_DATE_PATHS = {
+    "Patient": ("birthDate",),
+    "Encounter": ("period.start", "period.end"),
+    "MedicationRequest": ("authoredOn",),
+    "MedicationStatement": ("dateAsserted", "effectiveDateTime"),
+    "Observation": ("effectiveDateTime", "issued"),
+}
 BUNDLE_TYPES = {"transaction", "collection", "searchset", "batch"}
 _CLASSES = {
     "IMP": EncounterClass.INPATIENT,
@@ -169,17 +176,24 @@ def load_bundle(raw: bytes) -> list[dict[str, Any]]:
         if rtype not in USED_TYPES:
             resources.append({"resourceType": str(rtype)[:40], "_skipped": True})
             continue
+        where = f"Bundle.entry[{index}] {rtype}/{str(resource.get('id', '?'))[:64]}"
+        # pydantic's lax mode turns a number into a date (1970-01-01 + n seconds): FHIR JSON
+        # dates are strings, so anything else is refused before validation
+        for path in _DATE_PATHS.get(rtype, ()):
+            value: Any = resource
+            for key in path.split("."):
+                value = value.get(key) if isinstance(value, dict) else None
+            if value is not None and not isinstance(value, str):
+                raise MessageError(f"{where}: field '{path}' must be a date string", "AR", path)
         try:
-            _model_class(rtype).model_validate(resource)
+            model = _model_class(rtype).model_validate(resource)
         except Exception as exc:  # noqa: BLE001 - pydantic ValidationError and friends
-            ident = resource.get("id", "?")
-            raise MessageError(
-                f"Bundle.entry[{index}] {rtype}/{str(ident)[:64]}: {_pydantic_field(exc)}",
-                "AR",
-                f"{rtype}",
-            ) from None
-        resource = dict(resource)
-        resource["_fullUrl"] = entry.get("fullUrl")
+            raise MessageError(f"{where}: {_pydantic_field(exc)}", "AR", rtype) from None
+        # read the validated, normalised form (right JSON types everywhere)
+        resource = model.model_dump(mode="json", by_alias=True, exclude_none=True)
+        resource["_fullUrl"] = (
+            entry.get("fullUrl") if isinstance(entry.get("fullUrl"), str) else None
+        )
         resources.append(resource)
     return resources
 
