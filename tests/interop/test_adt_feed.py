@@ -237,3 +237,9 @@ def test_shared_samples_import(make_uow: UowFactory, shared_data: Path) -> None:
         assert duck_stay is not None and duck_stay.visit_number.startswith("40007716-")
         codes = uow.session.scalars(select(Diagnosis.code)).all()
         assert sorted(codes) == ["422504002", "71596"]
+
+
+def test_expected_discharge_from_pv2(make_uow: UowFactory, ward: None) -> None:
+    send(make_uow, adt("A01", extra="PV2|||||||||202611261400"))
+    planned = stay(make_uow).planned_discharge_time
+    assert planned is not None and planned.isoformat() == "2026-11-26T19:00:00+00:00"

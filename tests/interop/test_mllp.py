@@ -94,3 +94,39 @@ def test_mllp_send_program(make_uow: UowFactory, listener: int, tmp_path: Path) 
             .where(InboundMessage.status == MessageStatus.PROCESSED)
         )
         assert processed == 2
+
+
+def test_adt_listen_program(database_url: str, make_uow: UowFactory) -> None:
+    """`transitions adt listen` as a real process, fed by python-hl7's MLLPClient."""
+    import socket
+    import time
+
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        port = probe.getsockname()[1]
+    program = Path(sys.executable).parent / "transitions"
+    process = subprocess.Popen(
+        [str(program), "adt", "listen", "--port", str(port), "--database", database_url],
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        text=True,
+    )
+    try:
+        deadline = time.monotonic() + 60
+        while True:
+            try:
+                client = MLLPClient("127.0.0.1", port)
+                break
+            except ConnectionRefusedError:
+                assert process.poll() is None, process.stderr.read() if process.stderr else ""
+                assert time.monotonic() < deadline, "listener did not start"
+                time.sleep(0.2)
+        with client:
+            reply = ack_of(client.send_message(adt("A01", control_id="P-1")))
+        assert str(reply.segment("MSA")[1]) == "AA"
+        assert str(reply.segment("MSA")[2]) == "P-1"
+    finally:
+        process.terminate()
+        process.wait(30)
+    with make_uow() as uow:
+        assert uow.session.scalar(select(func.count()).select_from(Encounter)) == 1

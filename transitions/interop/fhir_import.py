@@ -563,16 +563,21 @@ def _observation(res: dict[str, Any], refs: dict[str, str], out: BundleData, whe
     quantity = res.get("valueQuantity") or {}
     encounter_ref = refs.get(_ref(res.get("encounter")) or "")
     observed = _instant(res.get("effectiveDateTime") or res.get("issued"))
+    categories = {c.get("code") for cat in res.get("category") or [] for c in _codes(cat)}
+    is_lab = loinc in STORED_LOINC or "laboratory" in categories
     if (
-        loinc not in STORED_LOINC
+        not loinc
+        or not is_lab
         or quantity.get("value") is None
         or not encounter_ref
         or not observed
     ):
-        out.skipped["Observation (not hemoglobin/sodium with a value and a stay)"] += 1
+        out.skipped["Observation (not a numeric laboratory result of a stay)"] += 1
         return
     try:
-        value = Decimal(str(quantity["value"]))
+        value = Decimal(str(quantity["value"])).quantize(Decimal("0.0001"))
+        if not value.is_finite() or abs(value) >= Decimal("1e8"):
+            raise InvalidOperation
     except InvalidOperation:
         out.warnings.append(f"{where}: valueQuantity.value is not a number")
         return
@@ -580,9 +585,9 @@ def _observation(res: dict[str, Any], refs: dict[str, str], out: BundleData, whe
         (
             encounter_ref,
             LabData(
-                loinc_code=loinc,
-                name=STORED_LOINC[loinc],
-                value=value.quantize(Decimal("0.0001")),
+                loinc_code=str(loinc)[:16],
+                name=(STORED_LOINC.get(str(loinc)) or _text(res.get("code")) or str(loinc))[:120],
+                value=value,
                 unit=str(quantity.get("unit") or quantity.get("code") or "")[:20],
                 observed_at=observed,
             ),

@@ -152,6 +152,8 @@ class VisitData:
     disposition: str | None
     admit_time: datetime | None
     discharge_time: datetime | None
+    #: PV2-9 expected discharge date/time
+    expected_discharge: datetime | None = None
 
 
 @dataclass(frozen=True)
@@ -366,7 +368,7 @@ def read_adt(raw: bytes, tz: tzinfo) -> AdtMessage:
     if event not in {"A28", "A31"}:
         if pv1 is None:
             raise MessageError(f"ADT^{event} without a PV1 segment", field="PV1")
-        visit = _visit(pv1, facility, tz, warnings)
+        visit = _visit(pv1, _first(message, "PV2"), facility, tz, warnings)
     return AdtMessage(
         control_id=control_id[:64],
         message_type=message_type[:40],
@@ -457,7 +459,9 @@ def _pcp(message: Any) -> ProviderRef | None:
     return None
 
 
-def _visit(pv1: _Segment, facility: str, tz: tzinfo, warnings: list[str]) -> VisitData:
+def _visit(
+    pv1: _Segment, pv2: _Segment | None, facility: str, tz: tzinfo, warnings: list[str]
+) -> VisitData:
     visit_number = pv1.get(19, 1)
     if not visit_number:
         raise MessageError("PV1-19 visit number is empty", field="PV1-19")
@@ -492,6 +496,7 @@ def _visit(pv1: _Segment, facility: str, tz: tzinfo, warnings: list[str]) -> Vis
         disposition=disposition,
         admit_time=parse_timestamp(pv1.get(44), tz, "PV1-44"),
         discharge_time=parse_timestamp(pv1.get(45), tz, "PV1-45"),
+        expected_discharge=parse_timestamp(pv2.get(9), tz, "PV2-9") if pv2 else None,
     )
 
 

@@ -238,6 +238,7 @@ def apply_adt(uow: UnitOfWork, actor: Actor, adt: AdtMessage) -> tuple[int, int 
         **location,
         "hospital_service": visit.hospital_service,
         "attending_id": attending.id if attending else None,
+        "planned_discharge_time": visit.expected_discharge,
     }
     if encounter is None:
         if event not in {"A01", "A04"}:
