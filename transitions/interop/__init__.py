@@ -6,6 +6,8 @@ Importing this package is cheap; the protocol libraries load only in the modules
 
 from __future__ import annotations
 
+import traceback
+
 from transitions.errors import ValidationError
 
 #: Identifier systems of Transitions' own MRNs and visit numbers (in exports; matched on import).
@@ -21,3 +23,11 @@ class MessageError(ValidationError):
     def __init__(self, message: str, ack_code: str = "AE", field: str | None = None) -> None:
         super().__init__(message, field=field)
         self.ack_code = ack_code
+
+
+def where_it_failed(exc: BaseException) -> str:
+    """Exception type and code locations only: messages and SQL parameters may hold patient
+    data, which never goes to the log."""
+    frames = traceback.extract_tb(exc.__traceback__)
+    where = " <- ".join(f"{f.filename}:{f.lineno} in {f.name}" for f in reversed(frames[-6:]))
+    return f"{type(exc).__name__} at {where or '?'}"

@@ -18,6 +18,7 @@ from concurrent.futures import ThreadPoolExecutor
 from datetime import UTC, datetime
 from itertools import count
 
+from transitions.interop import where_it_failed
 from transitions.interop.hl7v2 import decode, normalise
 
 log = logging.getLogger(__name__)
@@ -124,8 +125,8 @@ class MllpServer:
                     code, control_id, text = await loop.run_in_executor(
                         self._worker, self.handler, raw, peer
                     )
-                except Exception:  # noqa: BLE001 - never let one message stop the listener
-                    log.exception("MLLP handler failed")
+                except Exception as exc:  # noqa: BLE001 - one message never stops the listener
+                    log.error("MLLP handler failed: %s", where_it_failed(exc))
                     code, control_id, text = "AE", None, "message could not be stored"
                 self.messages += 1
                 writer.write(frame(build_ack(raw, code, control_id, text)))

@@ -27,7 +27,7 @@ from transitions.db.models import Encounter
 from transitions.domain.encounter_status import EncounterStatus
 from transitions.domain.enums import AdmissionType, EncounterClass
 from transitions.errors import NotFoundError, TransitionsError
-from transitions.interop import MessageError
+from transitions.interop import MessageError, where_it_failed
 from transitions.interop.hl7v2 import (
     AdtMessage,
     control_id_of,
@@ -130,7 +130,7 @@ def process_hl7(make_uow: UowFactory, actor: Actor, message_id: int) -> IngestRe
                 message.status = MessageStatus.DUPLICATE
                 message.processed_at = uow.now()
                 message.warnings = f"identical to message {duplicate}; nothing changed"
-                _resolve(uow, actor, message)
+                resolve_quarantine(uow, actor, message)
                 uow.commit()
                 return IngestResult(message_id, "AA", control_id, MessageStatus.DUPLICATE)
             adt = read_adt(message.raw, uow.tz)
@@ -142,7 +142,7 @@ def process_hl7(make_uow: UowFactory, actor: Actor, message_id: int) -> IngestRe
             message.status = MessageStatus.PROCESSED
             message.processed_at = uow.now()
             message.warnings = "\n".join(adt.warnings) or None
-            _resolve(uow, actor, message)
+            resolve_quarantine(uow, actor, message)
             uow.commit()
             return IngestResult(message_id, "AA", adt.control_id, MessageStatus.PROCESSED)
     except MessageError as exc:
@@ -152,12 +152,12 @@ def process_hl7(make_uow: UowFactory, actor: Actor, message_id: int) -> IngestRe
     except SQLAlchemyError as exc:
         code, reason = "AE", f"database refused the change: {type(exc).__name__}"
     except Exception as exc:  # a bug must not lose the message: quarantine it, keep the trace
-        log.exception("internal error processing interface message %s", message_id)
+        log.error("internal error on interface message %s: %s", message_id, where_it_failed(exc))
         code, reason = "AE", f"internal error: {type(exc).__name__}"
-    return _quarantine(make_uow, actor, message_id, code, reason, control_id)
+    return quarantine_message(make_uow, actor, message_id, code, reason, control_id)
 
 
-def _resolve(uow: UnitOfWork, actor: Actor, message: InboundMessage) -> None:
+def resolve_quarantine(uow: UnitOfWork, actor: Actor, message: InboundMessage) -> None:
     for entry in uow.session.scalars(
         select(QuarantineEntry).where(
             QuarantineEntry.message_id == message.id, QuarantineEntry.resolved_at.is_(None)
@@ -168,7 +168,7 @@ def _resolve(uow: UnitOfWork, actor: Actor, message: InboundMessage) -> None:
         uow.audit(actor, "resolve", "interop_quarantine", entry.id, patient_id=message.patient_id)
 
 
-def _quarantine(
+def quarantine_message(
     make_uow: UowFactory,
     actor: Actor,
     message_id: int,

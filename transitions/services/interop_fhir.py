@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import logging
 from collections import Counter
 from collections.abc import Iterable
 from dataclasses import dataclass, field
@@ -16,19 +17,20 @@ from transitions.db.models import Encounter, Patient
 from transitions.domain.encounter_status import EncounterStatus
 from transitions.domain.enums import EncounterClass, MedicationList, MedicationSource
 from transitions.errors import NotFoundError, TransitionsError, ValidationError
-from transitions.interop import MessageError
+from transitions.interop import MessageError, where_it_failed
 from transitions.services import interop_records as records
 from transitions.services.interop import (
     IngestResult,
     UowFactory,
-    _quarantine,
-    _resolve,
+    quarantine_message,
+    resolve_quarantine,
     store_raw,
 )
 from transitions.services.interop_records import MedicationData
 from transitions.services.permissions import require
 from transitions.services.uow import Actor, UnitOfWork
 
+log = logging.getLogger(__name__)
 SOURCE = "fhir"
 _STATUS = {
     "finished": EncounterStatus.DISCHARGED,
@@ -77,7 +79,7 @@ def process_bundle(make_uow: UowFactory, actor: Actor, message_id: int) -> Bundl
             message.status = MessageStatus.PROCESSED
             message.processed_at = uow.now()
             message.warnings = "\n".join(bundle.warnings)[:20000] or None
-            _resolve(uow, actor, message)
+            resolve_quarantine(uow, actor, message)
             uow.commit()
             return BundleResult(message_id, "AA", None, MessageStatus.PROCESSED, counts=counts)
     except MessageError as exc:
@@ -86,7 +88,10 @@ def process_bundle(make_uow: UowFactory, actor: Actor, message_id: int) -> Bundl
         code, reason = "AE", str(exc)
     except SQLAlchemyError as exc:
         code, reason = "AE", f"database refused the change: {type(exc).__name__}"
-    result = _quarantine(make_uow, actor, message_id, code, reason, None)
+    except Exception as exc:  # a bug must not lose the bundle: quarantine it
+        log.error("internal error on interface message %s: %s", message_id, where_it_failed(exc))
+        code, reason = "AE", f"internal error: {type(exc).__name__}"
+    result = quarantine_message(make_uow, actor, message_id, code, reason, None)
     return BundleResult(message_id, result.ack_code, None, result.status, result.reason)
 
 
