@@ -7,10 +7,11 @@ from html import escape
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
-from PySide6.QtWidgets import QLabel, QMainWindow, QMessageBox, QTabWidget, QWidget
+from PySide6.QtWidgets import QLabel, QMainWindow, QMenuBar, QMessageBox, QTabWidget, QWidget
 
 import transitions
 from transitions.services.encounters import StayRow
+from transitions.services.permissions import allowed
 from ui.context import AppContext
 from ui.tasks import BackgroundRunner
 from ui.widgets.style import set_muted
@@ -98,9 +99,29 @@ class MainWindow(QMainWindow):
         view_menu.addAction(self.find_action)
         view_menu.addAction(self.worklist_action)
 
+        self._build_admin_menu(menu)
+
         help_menu = menu.addMenu(self.tr("&Help"))
         self.about_action = self._action(self.tr("&About Transitions"), None, self.show_about)
         help_menu.addAction(self.about_action)
+
+    def _build_admin_menu(self, menu: QMenuBar) -> None:
+        """Admin tools, shown only to roles that may use them."""
+        actor = self.ctx.actor
+        if actor is None or not allowed(actor, "interop.quarantine"):
+            return
+        admin_menu = menu.addMenu(self.tr("&Admin"))
+        self.quarantine_action = self._action(
+            self.tr("Interface &quarantine…"), None, self.show_quarantine
+        )
+        admin_menu.addAction(self.quarantine_action)
+
+    def show_quarantine(self) -> None:
+        from ui.interop.quarantine import QuarantineDialog
+
+        dialog = QuarantineDialog(self.ctx, self)
+        dialog.refresh()
+        dialog.exec()
 
     def _build_status_bar(self) -> None:
         actor = self.ctx.actor

@@ -32,6 +32,7 @@ COMMAND_MODULES = (
     "transitions.cli.security_cmd",
     "transitions.cli.education_cmd",
     "transitions.cli.packet_cmd",
+    "transitions.cli.interop_cmd",
 )
 
 

@@ -361,6 +361,7 @@ STAY_SECTION_MODULES: tuple[str, ...] = (
     "transitions.services.medrec",
     "transitions.services.education",
     "transitions.services.packets",
+    "transitions.services.interop",
 )
 
 
