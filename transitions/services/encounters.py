@@ -336,7 +336,7 @@ def _load_encounter(
 #: :func:`register_stay_section` at import; ``STAY_SECTION_MODULES`` lists those modules.
 StaySection = Callable[[UnitOfWork, Encounter], Any]
 _STAY_SECTIONS: dict[str, StaySection] = {}
-STAY_SECTION_MODULES: tuple[str, ...] = ()
+STAY_SECTION_MODULES: tuple[str, ...] = ("transitions.services.followup",)
 
 
 def register_stay_section(name: str, section: StaySection) -> None:
@@ -490,6 +490,9 @@ def change_status(
         encounter.discharged_by_id = actor.user_id
         details["disposition"] = disposition
     encounter.status = target
+    from transitions.services import followup  # noqa: PLC0415 - imports this module
+
+    followup.on_status_changed(uow, actor, encounter, target)
     uow.audit(
         actor,
         "change_status",
