@@ -1,0 +1,177 @@
+"""Follow-up services on both databases: discharge hook, call log, unable to reach, readmission
+linking, list, audit, `encounter show` sections, CLI contract."""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Callable
+from datetime import timedelta
+
+import pytest
+from sqlalchemy import func, select
+
+from tests.conftest import FIXED_NOW
+from tests.factories import add_clinical_details, make_patient, make_stay, make_unit
+from transitions.cli import main
+from transitions.db.models import AuditEvent
+from transitions.domain.encounter_status import EncounterStatus
+from transitions.domain.followup import CallAnswers, TaskKind, TaskStatus
+from transitions.errors import ValidationError
+from transitions.services import encounters, followup
+from transitions.services.followup_list import FollowupFilter, list_followups
+from transitions.services.uow import Actor, UnitOfWork
+
+
+def _discharge(make_uow: Callable[[], UnitOfWork], actor: Actor) -> int:
+    with make_uow() as uow:
+        s = uow.session
+        unit = make_unit(s)
+        stay = make_stay(
+            s,
+            make_patient(s),
+            unit,
+            status=EncounterStatus.READY,
+            admitted=FIXED_NOW - timedelta(days=6),
+        )
+        add_clinical_details(s, stay)
+        uow.commit()
+        stay_id, version = stay.id, stay.version_id
+    with make_uow() as uow:
+        encounters.change_status(
+            uow,
+            actor,
+            stay_id,
+            EncounterStatus.DISCHARGED,
+            expected_version=version,
+            disposition="home",
+        )
+    return stay_id
+
+
+def test_discharge_creates_scored_tasks_and_calls_close_them(
+    make_uow: Callable[[], UnitOfWork], actor: Actor
+) -> None:
+    stay_id = _discharge(make_uow, actor)
+    with make_uow() as uow:
+        log = followup.get_call_log(uow, actor, stay_id)
+    assert [t.kind for t in log.tasks] == [TaskKind.CONTACT, TaskKind.VISIT, TaskKind.READMISSION]
+    assert log.risk is not None and "HOSPITAL.P" in log.risk.missing  # no procedure table
+    lace_l = next(i for i in log.risk.lace if i.key == "L")
+    assert lace_l.value == 6 and lace_l.points == 4
+    contact = log.task(TaskKind.CONTACT)
+    assert contact is not None
+    # Wednesday 2026-11-25 discharge: Thanksgiving Thursday skipped -> Fri 27, Mon 30
+    assert contact.due_date.isoformat() == "2026-11-30"
+    for n in range(2):
+        with make_uow() as uow:
+            if n == 0:
+                with pytest.raises(ValidationError):
+                    followup.close_unable_to_reach(
+                        uow, actor, contact.task_id, expected_version=contact.version_id
+                    )
+        with make_uow() as uow:
+            log = followup.log_call(
+                uow,
+                actor,
+                contact.task_id,
+                expected_version=contact.version_id,
+                number="555-0100",
+                reached=False,
+            )
+        contact = log.task(TaskKind.CONTACT)
+        assert contact is not None
+    with make_uow() as uow:
+        log = followup.close_unable_to_reach(
+            uow, actor, contact.task_id, expected_version=contact.version_id
+        )
+    assert log.task(TaskKind.CONTACT).status is TaskStatus.UNABLE_TO_REACH  # type: ignore[union-attr]
+    with make_uow() as uow:
+        actions = set(uow.session.scalars(select(AuditEvent.action)))
+    assert {"create_tasks", "assess_risk", "log_call", "close_task"} <= actions
+
+
+def test_reached_call_needs_escalation_reason(
+    make_uow: Callable[[], UnitOfWork], actor: Actor
+) -> None:
+    stay_id = _discharge(make_uow, actor)
+    with make_uow() as uow:
+        contact = followup.get_call_log(uow, actor, stay_id).task(TaskKind.CONTACT)
+    assert contact is not None
+    with make_uow() as uow, pytest.raises(ValidationError) as err:
+        followup.log_call(
+            uow,
+            actor,
+            contact.task_id,
+            expected_version=contact.version_id,
+            number="555",
+            reached=True,
+            answers=CallAnswers(escalate=True),
+        )
+    assert err.value.field == "escalation_reason"
+    with make_uow() as uow:
+        log = followup.log_call(
+            uow,
+            actor,
+            contact.task_id,
+            expected_version=contact.version_id,
+            number="555",
+            reached=True,
+            answers=CallAnswers(ctm3={"q1": 4, "q2": 3, "q3": 0}),
+        )
+    assert log.attempts[0].answers["ctm3_score"] == pytest.approx(83.3)  # type: ignore[index]
+
+
+def test_new_admission_within_30_days_is_linked(
+    make_uow: Callable[[], UnitOfWork], actor: Actor
+) -> None:
+    stay_id = _discharge(make_uow, actor)
+    with make_uow() as uow:
+        s = uow.session
+        index = s.get(encounters.Encounter, stay_id)
+        assert index is not None
+        again = make_stay(s, index.patient, None, admitted=FIXED_NOW + timedelta(days=10))
+        link = followup.link_readmission(uow, actor, again)
+        uow.commit()
+        assert link is not None and link.days_after == 10 and not link.planned
+        visit = again.visit_number
+    with make_uow() as uow:
+        doc = encounters.stay_document(uow, actor, visit)
+    assert doc["followup"]["readmission_of"]["planned"] is False
+    assert "risk" in doc
+    with make_uow() as uow:
+        index_vn = uow.session.get(encounters.Encounter, stay_id).visit_number  # type: ignore[union-attr]
+        doc = encounters.stay_document(uow, actor, index_vn)
+    assert doc["followup"]["readmitted"][0]["visit_number"] == visit
+    assert doc["risk"]["latest"]["stage"] == "discharge"
+    check = next(t for t in doc["followup"]["tasks"] if t["kind"] == "readmission")
+    assert check["outcome"] == "readmitted"
+
+
+def test_list_and_cli_contract(
+    make_uow: Callable[[], UnitOfWork],
+    actor: Actor,
+    database_url: str,
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    _discharge(make_uow, actor)
+    with make_uow() as uow:
+        rows = list_followups(
+            uow, actor, FollowupFilter(as_of=FIXED_NOW.date() + timedelta(days=6))
+        )
+    assert len(rows) == 1 and rows[0].overdue and rows[0].next_task == "contact"
+    code = main(
+        ["followups", "--as-of", "2026-12-01", "--format", "json", "--database", database_url]
+    )
+    data = json.loads(capsys.readouterr().out)
+    assert code == 0 and data["count"] == 1 and data["followups"][0]["overdue"] is True
+    assert main(["followups", "--format", "csv", "--database", database_url]) == 0
+    assert capsys.readouterr().out.startswith("patient_name,mrn,unit")
+    with pytest.raises(SystemExit) as exit_:
+        main(["followups", "--as-of", "2026-13-01", "--format", "json", "--database", database_url])
+    assert exit_.value.code == 2
+    assert len(capsys.readouterr().err.strip().splitlines()) == 1
+    assert (
+        main(["followups", "--unit", "NOPE", "--format", "json", "--database", database_url]) == 2
+    )
+    with make_uow() as uow:
+        assert uow.session.scalar(select(func.count()).select_from(AuditEvent)) > 0
