@@ -175,3 +175,41 @@ def test_list_and_cli_contract(
     )
     with make_uow() as uow:
         assert uow.session.scalar(select(func.count()).select_from(AuditEvent)) > 0
+
+
+def test_real_command_prints_the_list(
+    make_uow: Callable[[], UnitOfWork], actor: Actor, database_url: str
+) -> None:
+    import subprocess
+    import sys
+    from pathlib import Path
+
+    _discharge(make_uow, actor)
+    exe = Path(sys.executable).parent / "transitions"
+    done = subprocess.run(
+        [
+            str(exe),
+            "followups",
+            "--as-of",
+            "2026-11-26",
+            "--format",
+            "csv",
+            "--database",
+            database_url,
+        ],
+        capture_output=True,
+        text=True,
+        check=False,
+        timeout=120,
+    )
+    assert done.returncode == 0, done.stderr
+    lines = done.stdout.splitlines()
+    assert lines[0].startswith("patient_name,mrn") and len(lines) == 2
+    bad = subprocess.run(
+        [str(exe), "followups", "--database", database_url],
+        capture_output=True,
+        text=True,
+        check=False,
+        timeout=120,
+    )
+    assert bad.returncode == 2 and len(bad.stderr.strip().splitlines()) == 1

@@ -2,8 +2,9 @@
 
 from __future__ import annotations
 
+import gc
 import os
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from dataclasses import replace
 from datetime import datetime
 from pathlib import Path
@@ -46,6 +47,14 @@ def manager_ctx(
         simulate_followup_history(uow, Actor.system("test"), seed=7)
     manager = replace(admin, roles=frozenset({"unit_manager"}))
     return AppContext(database, site, SynchronousRunner(), now=lambda: FIXED_NOW, actor=manager)
+
+
+@pytest.fixture(autouse=True)
+def _collect_widgets_on_the_gui_thread() -> Iterator[None]:
+    """Collect this test's widget cycles here, not later on a worker thread."""
+    yield
+    _pump()
+    gc.collect()
 
 
 def _pump() -> None:
@@ -131,3 +140,30 @@ def test_list_filters_call_log_and_dashboard(
 
 def test_clock_fixture_is_the_demo_today(site: SiteConfig) -> None:
     assert isinstance(FIXED_NOW, datetime)
+
+
+def test_visit_reassign_and_roles(qtbot, manager_ctx: AppContext) -> None:  # type: ignore[no-untyped-def]
+    tab = FollowupTab(manager_ctx)
+    qtbot.addWidget(tab)
+    tab.show()
+    page = tab.list_page
+    row = next(r for r in page.model.rows() if r.next_task == "visit")
+    dialog = page.open_call_log(row)
+    assert dialog.log is not None and dialog.visit_kept_button.isEnabled()
+    dialog.visit_date.setDate(dialog.visit_date.minimumDate())
+    dialog.visit_kept_button.click()
+    visit = dialog.log.task(TaskKind.VISIT)
+    assert visit is not None and visit.status is TaskStatus.DONE and visit.outcome == "kept"
+    assert dialog.reassign_button.isEnabled()
+    dialog.owner_combo.setCurrentIndex(1)  # the signed-in manager
+    dialog.reassign_button.click()
+    assert all(
+        t.owner_username is not None for t in dialog.log.tasks if t.status is TaskStatus.OPEN
+    )
+    dialog.accept()
+    assert tab.count() == 2  # the manager sees the dashboard
+
+    nurse = replace(manager_ctx.require_actor(), roles=frozenset({"nurse"}))
+    nurse_tab = FollowupTab(replace(manager_ctx, actor=nurse))
+    qtbot.addWidget(nurse_tab)
+    assert nurse_tab.count() == 1  # no dashboard.view

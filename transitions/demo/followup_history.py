@@ -14,6 +14,8 @@ from random import Random
 
 from sqlalchemy import select
 
+from transitions.config import SiteConfig
+from transitions.db.engine import Database
 from transitions.db.followup_models import CallAttempt, FollowupTask
 from transitions.db.models import Encounter, Patient
 from transitions.domain.followup import TaskKind, TaskStatus
@@ -120,3 +122,14 @@ def simulate_followup_history(uow: UnitOfWork, actor: Actor, *, seed: int) -> in
     uow.audit(actor, "demo_history", "followup_task", None, details={"tasks": touched})
     uow.commit()
     return touched
+
+
+def seed_demo_followups(db: Database, site: SiteConfig, seed: int) -> None:
+    """After the demo generator: scores, tasks, links and a call history for past discharges."""
+    from transitions.services.followup_list import backfill
+
+    actor = Actor.system("demo")
+    with UnitOfWork(db, site) as uow:
+        backfill(uow, actor)
+    with UnitOfWork(db, site) as uow:
+        simulate_followup_history(uow, actor, seed=seed)

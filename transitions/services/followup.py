@@ -566,6 +566,80 @@ def reassign_task(
     return log
 
 
+def reassign_open_tasks(
+    uow: UnitOfWork,
+    actor: Actor,
+    encounter_id: int,
+    *,
+    expected_versions: dict[int, int],
+    owner_username: str | None,
+) -> CallLog:
+    """Give every open task of a discharge to a user, or back to the unit team; one commit."""
+    require(actor, "followup.reassign")
+    owner_id = None
+    if owner_username:
+        owner_id = uow.session.scalar(
+            select(User.id).where(User.username == owner_username, User.active)
+        )
+        if owner_id is None:
+            raise ValidationError(f"no active user '{owner_username}'", field="owner")
+    tasks = uow.session.scalars(
+        select(FollowupTask).where(
+            FollowupTask.encounter_id == encounter_id, FollowupTask.status == TaskStatus.OPEN
+        )
+    ).all()
+    if {t.id: t.version_id for t in tasks} != expected_versions:
+        raise ConflictError(
+            "these follow-up tasks were changed by someone else since you opened them; "
+            "reload and try again"
+        )
+    encounter = uow.session.get(Encounter, encounter_id)
+    if encounter is None:
+        raise NotFoundError(f"no stay with id {encounter_id}")
+    for task in tasks:
+        before = task.owner_id
+        task.owner_id = owner_id
+        uow.audit(
+            actor,
+            "reassign_task",
+            "followup_task",
+            task.id,
+            patient_id=encounter.patient_id,
+            details={"before": before, "after": owner_username},
+        )
+    uow.session.flush()
+    log = _call_log(uow, encounter_id)
+    uow.commit()
+    return log
+
+
+def set_readmission_planned(
+    uow: UnitOfWork, actor: Actor, encounter_id: int, *, planned: bool, expected_version: int
+) -> None:
+    """Correct whether a linked readmission was planned (it counts in the rate if unplanned)."""
+    require(actor, "followup.call")
+    link = uow.session.scalar(
+        select(ReadmissionLink).where(ReadmissionLink.encounter_id == encounter_id)
+    )
+    if link is None:
+        raise NotFoundError("this stay is not linked as a readmission")
+    if link.version_id != expected_version:
+        raise ConflictError("the readmission link was changed by someone else; reload it")
+    encounter = uow.session.get(Encounter, encounter_id)
+    assert encounter is not None
+    before = link.planned
+    link.planned = planned
+    uow.audit(
+        actor,
+        "set_planned",
+        "readmission_link",
+        encounter.visit_number,
+        patient_id=encounter.patient_id,
+        details={"before": before, "after": planned},
+    )
+    uow.commit()
+
+
 def list_owners(uow: UnitOfWork) -> list[tuple[str, str]]:
     """(username, display name) of active users, for the reassign and owner filter lists."""
     rows = uow.session.execute(

@@ -31,7 +31,7 @@ from transitions.domain.followup import (
     dashboard,
 )
 from transitions.errors import NotFoundError, ValidationError
-from transitions.services.encounters import _jsonable, _load_encounter, local_day_bounds
+from transitions.services.encounters import _jsonable, local_day_bounds
 from transitions.services.followup import create_followup_tasks, link_readmission, task_views
 from transitions.services.permissions import require
 from transitions.services.uow import Actor, UnitOfWork
@@ -338,39 +338,61 @@ class BackfillResult:
     readmissions_linked: int
 
 
+#: Stays per transaction in :func:`backfill` (bounded session size; the backfill is idempotent).
+BACKFILL_CHUNK = 300
+
+
 def backfill(uow: UnitOfWork, actor: Actor, *, days: int = 90) -> BackfillResult:
     """Scores, tasks and readmission links for stays discharged in the last ``days`` days that
-    have none yet (e.g. a database filled before follow-up existed). Commits once."""
+    have none yet (e.g. a database filled before follow-up existed).
+
+    Commits every ``BACKFILL_CHUNK`` stays so that the session stays small; re-running it after
+    an interruption carries on where it stopped (stays with tasks or links are skipped).
+    """
     require(actor, "followup.reassign")
     if days < 1:
         raise ValidationError("days must be at least 1", field="days")
     today = uow.today()
     found = _discharged_in(uow, None, today - timedelta(days=days), today)
-    have_tasks = set(_by_encounter(uow, FollowupTask, [e.id for e, _, _ in found]))
+    ids = [e.id for e, _, _ in found]
+    have_tasks = set(_by_encounter(uow, FollowupTask, ids))
+    todo = [i for i in ids if i not in have_tasks]
     stays = created = linked = 0
-    for encounter, _patient, _unit in found:
-        if encounter.id in have_tasks:
-            continue
-        full = _load_encounter(uow, encounter_id=encounter.id, visit_number=None)
-        created += len(create_followup_tasks(uow, actor, full))
-        stays += 1
+    uow.session.expunge_all()
+    for start in range(0, len(todo), BACKFILL_CHUNK):
+        chunk = todo[start : start + BACKFILL_CHUNK]
+        loaded = uow.session.scalars(
+            select(Encounter)
+            .options(selectinload(Encounter.diagnoses), selectinload(Encounter.labs))
+            .where(Encounter.id.in_(chunk))
+            .order_by(Encounter.id)
+        ).all()
+        for encounter in loaded:
+            created += len(create_followup_tasks(uow, actor, encounter))
+            stays += 1
+        uow.commit()
+        uow.session.expunge_all()
     # every inpatient stay admitted in the window: link it to its index discharge
-    start, _ = local_day_bounds(today - timedelta(days=days), uow.tz)
-    new_stays = uow.session.scalars(
-        select(Encounter)
-        .options(selectinload(Encounter.patient))
-        .where(
-            Encounter.encounter_class == EncounterClass.INPATIENT,
-            Encounter.status != EncounterStatus.CANCELLED,
-            Encounter.admit_time >= start,
-        )
-        .order_by(Encounter.admit_time)
-    ).all()
+    start_at, _ = local_day_bounds(today - timedelta(days=days), uow.tz)
     linked_ids = set(uow.session.scalars(select(ReadmissionLink.encounter_id)))
-    for stay in new_stays:
-        if stay.id in linked_ids:
-            continue
-        if link_readmission(uow, actor, stay) is not None:
-            linked += 1
-    uow.commit()
+    candidates = [
+        i
+        for i in uow.session.scalars(
+            select(Encounter.id)
+            .where(
+                Encounter.encounter_class == EncounterClass.INPATIENT,
+                Encounter.status != EncounterStatus.CANCELLED,
+                Encounter.admit_time >= start_at,
+            )
+            .order_by(Encounter.admit_time)
+        )
+        if i not in linked_ids
+    ]
+    for start in range(0, len(candidates), BACKFILL_CHUNK):
+        chunk = candidates[start : start + BACKFILL_CHUNK]
+        for stay in uow.session.scalars(select(Encounter).where(Encounter.id.in_(chunk))):
+            if link_readmission(uow, actor, stay) is not None:
+                linked += 1
+        uow.commit()
+        uow.session.expunge_all()
     return BackfillResult(stays, created, linked)

@@ -6,11 +6,12 @@ logs the call; Ctrl+U closes the contact as unable to reach (after 2 failed atte
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QDate, Qt
 from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
+    QDateEdit,
     QDialog,
     QFormLayout,
     QGroupBox,
@@ -29,11 +30,13 @@ from transitions.domain.followup import (
     MedicationProblem,
     TaskKind,
     Understanding,
+    VisitOutcome,
     ctm3,
 )
 from transitions.errors import ConflictError, TransitionsError
 from transitions.services import followup
 from transitions.services.followup import CallLog
+from transitions.services.permissions import allowed
 from transitions.services.uow import UnitOfWork
 from ui.context import AppContext
 from ui.errors import user_message
@@ -101,6 +104,14 @@ class CallLogDialog(QDialog):
         self.error_label.setStyleSheet("color: #b71c1c")
         self.error_label.hide()
 
+        self.visit_date = QDateEdit()
+        self.visit_date.setCalendarPopup(True)
+        self.visit_date.setDisplayFormat("yyyy-MM-dd")
+        self.visit_kept_button = QPushButton(self.tr("Visit &kept on"))
+        self.visit_missed_button = QPushButton(self.tr("Visit &missed"))
+        self.check_button = QPushButton(self.tr("&Not readmitted in 30 days"))
+        self.owner_combo = QComboBox()
+        self.reassign_button = QPushButton(self.tr("&Reassign"))
         self.log_button = QPushButton(self.tr("&Log call (Ctrl+Enter)"))
         self.unable_button = QPushButton(self.tr("&Unable to reach (Ctrl+U)"))
         self.close_button = QPushButton(self.tr("Close"))
@@ -110,6 +121,10 @@ class CallLogDialog(QDialog):
         self.log_button.clicked.connect(self.log_call)
         self.unable_button.clicked.connect(self.unable_to_reach)
         self.close_button.clicked.connect(self.accept)
+        self.visit_kept_button.clicked.connect(self.visit_kept)
+        self.visit_missed_button.clicked.connect(self.visit_missed)
+        self.check_button.clicked.connect(self.close_check)
+        self.reassign_button.clicked.connect(self.reassign)
         self.close_button.setAutoDefault(False)
         self.log_button.setAutoDefault(False)
         self._update_enabled()
@@ -134,6 +149,18 @@ class CallLogDialog(QDialog):
         form.addRow("", self.error_label)
         call_box = QGroupBox(self.tr("Log a call"))
         call_box.setLayout(form)
+        tasks_row = QHBoxLayout()
+        for widget in (
+            self.visit_kept_button,
+            self.visit_date,
+            self.visit_missed_button,
+            self.check_button,
+        ):
+            tasks_row.addWidget(widget)
+        tasks_row.addStretch()
+        tasks_row.addWidget(QLabel(self.tr("Owner")))
+        tasks_row.addWidget(self.owner_combo)
+        tasks_row.addWidget(self.reassign_button)
         buttons = QHBoxLayout()
         buttons.addWidget(self.unable_button)
         buttons.addStretch()
@@ -142,6 +169,7 @@ class CallLogDialog(QDialog):
         layout = QVBoxLayout(self)
         for widget in (self.header, self.tasks_label, self.attempts_label, self.why_label):
             layout.addWidget(widget)
+        layout.addLayout(tasks_row)
         layout.addWidget(call_box)
         layout.addLayout(buttons)
 
@@ -170,10 +198,15 @@ class CallLogDialog(QDialog):
         actor = self.ctx.require_actor()
         encounter_id = self.encounter_id
 
-        def work(uow: UnitOfWork) -> CallLog:
-            return followup.get_call_log(uow, actor, encounter_id)
+        def work(uow: UnitOfWork) -> tuple[CallLog, list[tuple[str, str]]]:
+            return followup.get_call_log(uow, actor, encounter_id), followup.list_owners(uow)
 
-        self.ctx.submit(work, bound_to(self, self.show_log), bound_to(self, self._failed))
+        self.ctx.submit(work, bound_to(self, self._loaded), bound_to(self, self._failed))
+
+    def _loaded(self, data: tuple[CallLog, list[tuple[str, str]]]) -> None:
+        log, owners = data
+        self.set_owners(owners)
+        self.show_log(log)
 
     def show_log(self, log: CallLog) -> None:
         self.log = log
@@ -223,6 +256,23 @@ class CallLogDialog(QDialog):
         open_contact = contact is not None and contact.status.is_open
         self.log_button.setEnabled(open_contact)
         self.unable_button.setEnabled(open_contact and log.unsuccessful_attempts >= 2)
+        visit = log.task(TaskKind.VISIT)
+        open_visit = visit is not None and visit.status.is_open
+        self.visit_kept_button.setEnabled(open_visit)
+        self.visit_missed_button.setEnabled(open_visit)
+        self.visit_date.setEnabled(open_visit)
+        self.visit_date.setDateRange(
+            QDate(log.discharged.year, log.discharged.month, log.discharged.day),
+            QDate(self.ctx.today().year, self.ctx.today().month, self.ctx.today().day),
+        )
+        check = log.task(TaskKind.READMISSION)
+        self.check_button.setEnabled(
+            check is not None and check.status.is_open and check.due_date <= self.ctx.today()
+        )
+        actor = self.ctx.require_actor()
+        may_reassign = allowed(actor, "followup.reassign")
+        self.owner_combo.setEnabled(may_reassign)
+        self.reassign_button.setEnabled(may_reassign)
         self.number.setFocus()
 
     def _failed(self, exc: Exception) -> None:
@@ -304,5 +354,64 @@ class CallLogDialog(QDialog):
 
         def work(uow: UnitOfWork) -> CallLog:
             return followup.close_unable_to_reach(uow, actor, task_id, expected_version=version)
+
+        self.ctx.submit(work, bound_to(self, self._saved), bound_to(self, self._failed))
+
+    def _task(self, kind: TaskKind) -> tuple[int, int] | None:
+        task = self.log.task(kind) if self.log is not None else None
+        return (task.task_id, task.version_id) if task is not None else None
+
+    def visit_kept(self) -> None:
+        self.record_visit(VisitOutcome.KEPT)
+
+    def visit_missed(self) -> None:
+        self.record_visit(VisitOutcome.MISSED)
+
+    def record_visit(self, outcome: VisitOutcome) -> None:
+        found = self._task(TaskKind.VISIT)
+        if found is None or not self.visit_kept_button.isEnabled():
+            return
+        actor = self.ctx.require_actor()
+        task_id, version = found
+        day = self.visit_date.date().toPython() if outcome is VisitOutcome.KEPT else None
+
+        def work(uow: UnitOfWork) -> CallLog:
+            return followup.record_visit(
+                uow, actor, task_id, expected_version=version, outcome=outcome, visit_date=day
+            )
+
+        self.ctx.submit(work, bound_to(self, self._saved), bound_to(self, self._failed))
+
+    def close_check(self) -> None:
+        found = self._task(TaskKind.READMISSION)
+        if found is None or not self.check_button.isEnabled():
+            return
+        actor = self.ctx.require_actor()
+        task_id, version = found
+
+        def work(uow: UnitOfWork) -> CallLog:
+            return followup.close_readmission_check(uow, actor, task_id, expected_version=version)
+
+        self.ctx.submit(work, bound_to(self, self._saved), bound_to(self, self._failed))
+
+    def set_owners(self, owners: list[tuple[str, str]]) -> None:
+        self.owner_combo.clear()
+        self.owner_combo.addItem(self.tr("Unit team (default)"), None)
+        for username, name in owners:
+            self.owner_combo.addItem(name, username)
+
+    def reassign(self) -> None:
+        """Give every open task of this discharge to the chosen owner (or back to the team)."""
+        if self.log is None or not self.reassign_button.isEnabled():
+            return
+        actor = self.ctx.require_actor()
+        owner = self.owner_combo.currentData()
+        encounter_id = self.encounter_id
+        versions = {t.task_id: t.version_id for t in self.log.tasks if t.status.is_open}
+
+        def work(uow: UnitOfWork) -> CallLog:
+            return followup.reassign_open_tasks(
+                uow, actor, encounter_id, expected_versions=versions, owner_username=owner
+            )
 
         self.ctx.submit(work, bound_to(self, self._saved), bound_to(self, self._failed))

@@ -5,8 +5,8 @@ from __future__ import annotations
 from datetime import date, timedelta
 from pathlib import Path
 
-from PySide6.QtCore import QModelIndex, QRectF, Qt
-from PySide6.QtGui import QColor, QPainter, QPaintEvent
+from PySide6.QtCore import QCoreApplication, QModelIndex, QRectF, Qt
+from PySide6.QtGui import QColor, QPainter, QPaintEvent, QShowEvent
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -25,6 +25,7 @@ from transitions.domain.followup import DashboardCell
 from transitions.services import followup, followup_list
 from transitions.services.encounters import list_units
 from transitions.services.followup_list import FollowupFilter, FollowupRow
+from transitions.services.permissions import allowed
 from transitions.services.uow import UnitOfWork
 from ui.context import AppContext
 from ui.errors import user_message
@@ -223,6 +224,10 @@ class BarChart(QWidget):
         painter.end()
 
 
+def _tier_text(cell: DashboardCell) -> str:
+    return QCoreApplication.translate("DashboardPage", cell.tier)
+
+
 def _pct(value: float | None) -> str:
     return "–" if value is None else f"{value:.1f}%"
 
@@ -244,7 +249,7 @@ class DashboardPage(QWidget):
             [
                 TableColumn(self.tr("Unit"), lambda c: c.unit),
                 TableColumn(self.tr("Month"), lambda c: c.month),
-                TableColumn(self.tr("Tier"), lambda c: self.tr(c.tier)),
+                TableColumn(self.tr("Tier"), _tier_text),
                 TableColumn(self.tr("Discharges"), lambda c: str(c.discharges), align_right=True),
                 TableColumn(
                     self.tr("Contacted ≤2 bd"), lambda c: _pct(c.contacted_pct), align_right=True
@@ -282,7 +287,10 @@ class DashboardPage(QWidget):
         def work(uow: UnitOfWork) -> list[DashboardCell]:
             return followup_list.dashboard_cells(uow, actor, first=first, last=last)
 
-        self.ctx.submit(work, bound_to(self, self._show), bound_to(self, lambda e: None))
+        self.ctx.submit(work, bound_to(self, self._show), bound_to(self, self._failed))
+
+    def _failed(self, exc: Exception) -> None:
+        self.table.set_empty_text(user_message(exc, "loading the dashboard"))
 
     def _show(self, cells: list[DashboardCell]) -> None:
         self.cells = cells
@@ -310,15 +318,24 @@ class FollowupTab(QTabWidget):
 
     def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
         super().__init__(parent)
+        actor = ctx.require_actor()
+        self.may_view = allowed(actor, "followup.view")
         self.list_page = FollowupListPage(ctx)
         self.dashboard = DashboardPage(ctx)
         self.addTab(self.list_page, self.tr("30-day list"))
-        self.addTab(self.dashboard, self.tr("Dashboard"))
+        if allowed(actor, "dashboard.view"):
+            self.addTab(self.dashboard, self.tr("Dashboard"))
+        if not self.may_view:
+            self.list_page.setEnabled(False)
+            self.list_page.table.set_empty_text(
+                self.tr("Your role does not include the follow-up list.")
+            )
         self.currentChanged.connect(self._changed)
 
-    def showEvent(self, event: object) -> None:  # type: ignore[override]
+    def showEvent(self, event: QShowEvent) -> None:
         super().showEvent(event)
-        self.list_page.ensure_loaded()
+        if self.may_view:
+            self.list_page.ensure_loaded()
 
     def _changed(self, index: int) -> None:
         if self.widget(index) is self.dashboard:
