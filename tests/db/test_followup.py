@@ -213,3 +213,47 @@ def test_real_command_prints_the_list(
         timeout=120,
     )
     assert bad.returncode == 2 and len(bad.stderr.strip().splitlines()) == 1
+
+
+def test_planning_scores_flag_missing_labs_and_recompute_uses_new_ones(
+    make_uow: Callable[[], UnitOfWork], actor: Actor
+) -> None:
+    from decimal import Decimal
+
+    from transitions.db.models import LabResult
+    from transitions.domain.followup import RiskStage
+    from transitions.services.followup_risk import recompute_risk
+
+    with make_uow() as uow:
+        s = uow.session
+        stay = make_stay(
+            s, make_patient(s), make_unit(s), planned_discharge=FIXED_NOW + timedelta(days=1)
+        )
+        uow.commit()
+        stay_id, version, visit = stay.id, stay.version_id, stay.visit_number
+    with make_uow() as uow:
+        encounters.change_status(
+            uow, actor, stay_id, EncounterStatus.DISCHARGE_PLANNED, expected_version=version
+        )
+    with make_uow() as uow:
+        doc = encounters.stay_document(uow, actor, visit)
+    planning = doc["risk"]["latest"]
+    assert planning["stage"] == "planning"
+    assert {"HOSPITAL.H", "HOSPITAL.S", "HOSPITAL.P"} <= set(planning["missing"])
+    assert any("Sodium" in line and "missing" in line for line in planning["why"])
+    with make_uow() as uow:
+        uow.session.add(
+            LabResult(
+                encounter_id=stay_id,
+                loinc_code="2951-2",
+                name="Sodium",
+                value=Decimal("130"),
+                unit="mmol/L",
+                observed_at=FIXED_NOW - timedelta(hours=2),
+            )
+        )
+        uow.commit()
+    with make_uow() as uow:
+        view = recompute_risk(uow, actor, stay_id, RiskStage.PLANNING)
+    sodium = next(i for i in view.hospital if i.key == "S")
+    assert sodium.points == 1 and not sodium.missing and "HOSPITAL.S" not in view.missing

@@ -36,7 +36,7 @@ from transitions.domain.risk import (
     lace_score,
 )
 from transitions.domain.risk.charlson import classify
-from transitions.errors import NotFoundError, ValidationError
+from transitions.errors import ValidationError
 from transitions.services.permissions import require
 from transitions.services.uow import Actor, UnitOfWork
 
@@ -268,8 +268,6 @@ def recompute_risk(uow: UnitOfWork, actor: Actor, encounter_id: int, stage: Risk
     from transitions.services.encounters import _load_encounter
 
     encounter = _load_encounter(uow, encounter_id=encounter_id, visit_number=None)
-    if encounter is None:  # pragma: no cover - _load_encounter raises
-        raise NotFoundError(f"no stay with id {encounter_id}")
     row = assess_stay(uow, actor, encounter, stage)
     view = view_of(row)
     uow.commit()

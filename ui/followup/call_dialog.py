@@ -265,6 +265,7 @@ class CallLogDialog(QDialog):
             QDate(log.discharged.year, log.discharged.month, log.discharged.day),
             QDate(self.ctx.today().year, self.ctx.today().month, self.ctx.today().day),
         )
+        self.visit_date.setDate(self.visit_date.maximumDate())  # today, the usual answer
         check = log.task(TaskKind.READMISSION)
         self.check_button.setEnabled(
             check is not None and check.status.is_open and check.due_date <= self.ctx.today()
