@@ -15,9 +15,10 @@ from tests.factories import add_clinical_details, make_patient, make_stay, make_
 from transitions.cli import main
 from transitions.db.models import AuditEvent
 from transitions.domain.encounter_status import EncounterStatus
+from transitions.domain.enums import AdmissionType
 from transitions.domain.followup import CallAnswers, TaskKind, TaskStatus
-from transitions.errors import ValidationError
-from transitions.services import encounters, followup
+from transitions.errors import ConflictError, ValidationError
+from transitions.services import encounters, followup, followup_calls
 from transitions.services.followup_list import FollowupFilter, list_followups
 from transitions.services.uow import Actor, UnitOfWork
 
@@ -66,11 +67,11 @@ def test_discharge_creates_scored_tasks_and_calls_close_them(
         with make_uow() as uow:
             if n == 0:
                 with pytest.raises(ValidationError):
-                    followup.close_unable_to_reach(
+                    followup_calls.close_unable_to_reach(
                         uow, actor, contact.task_id, expected_version=contact.version_id
                     )
         with make_uow() as uow:
-            log = followup.log_call(
+            log = followup_calls.log_call(
                 uow,
                 actor,
                 contact.task_id,
@@ -81,7 +82,7 @@ def test_discharge_creates_scored_tasks_and_calls_close_them(
         contact = log.task(TaskKind.CONTACT)
         assert contact is not None
     with make_uow() as uow:
-        log = followup.close_unable_to_reach(
+        log = followup_calls.close_unable_to_reach(
             uow, actor, contact.task_id, expected_version=contact.version_id
         )
     assert log.task(TaskKind.CONTACT).status is TaskStatus.UNABLE_TO_REACH  # type: ignore[union-attr]
@@ -98,7 +99,7 @@ def test_reached_call_needs_escalation_reason(
         contact = followup.get_call_log(uow, actor, stay_id).task(TaskKind.CONTACT)
     assert contact is not None
     with make_uow() as uow, pytest.raises(ValidationError) as err:
-        followup.log_call(
+        followup_calls.log_call(
             uow,
             actor,
             contact.task_id,
@@ -109,7 +110,7 @@ def test_reached_call_needs_escalation_reason(
         )
     assert err.value.field == "escalation_reason"
     with make_uow() as uow:
-        log = followup.log_call(
+        log = followup_calls.log_call(
             uow,
             actor,
             contact.task_id,
@@ -257,3 +258,35 @@ def test_planning_scores_flag_missing_labs_and_recompute_uses_new_ones(
         view = recompute_risk(uow, actor, stay_id, RiskStage.PLANNING)
     sodium = next(i for i in view.hospital if i.key == "S")
     assert sodium.points == 1 and not sodium.missing and "HOSPITAL.S" not in view.missing
+
+
+def test_readmission_check_waits_for_day_30_and_planned_flag_is_audited(
+    make_uow: Callable[[], UnitOfWork], actor: Actor
+) -> None:
+    stay_id = _discharge(make_uow, actor)
+    with make_uow() as uow:
+        check = followup.get_call_log(uow, actor, stay_id).task(TaskKind.READMISSION)
+    assert check is not None
+    with make_uow() as uow, pytest.raises(ValidationError):
+        followup_calls.close_readmission_check(
+            uow, actor, check.task_id, expected_version=check.version_id
+        )
+    with make_uow() as uow:
+        index = uow.session.get(encounters.Encounter, stay_id)
+        assert index is not None
+        again = make_stay(uow.session, index.patient, None, admitted=FIXED_NOW + timedelta(days=3))
+        again.admission_type = AdmissionType.ELECTIVE
+        link = followup.link_readmission(uow, actor, again)
+        uow.commit()
+        assert link is not None and link.planned
+        again_id, version = again.id, link.version_id
+    with make_uow() as uow:
+        followup_calls.set_readmission_planned(
+            uow, actor, again_id, planned=False, expected_version=version
+        )
+    with make_uow() as uow:
+        assert "set_planned" in set(uow.session.scalars(select(AuditEvent.action)))
+        with pytest.raises(ConflictError):
+            followup_calls.set_readmission_planned(
+                uow, actor, again_id, planned=True, expected_version=version
+            )

@@ -34,7 +34,7 @@ from transitions.domain.followup import (
     ctm3,
 )
 from transitions.errors import ConflictError, TransitionsError
-from transitions.services import followup
+from transitions.services import followup, followup_calls
 from transitions.services.followup import CallLog
 from transitions.services.permissions import allowed
 from transitions.services.uow import UnitOfWork
@@ -332,7 +332,7 @@ class CallLogDialog(QDialog):
         task_id, version = contact.task_id, contact.version_id
 
         def work(uow: UnitOfWork) -> CallLog:
-            return followup.log_call(
+            return followup_calls.log_call(
                 uow,
                 actor,
                 task_id,
@@ -354,7 +354,9 @@ class CallLogDialog(QDialog):
         task_id, version = contact.task_id, contact.version_id
 
         def work(uow: UnitOfWork) -> CallLog:
-            return followup.close_unable_to_reach(uow, actor, task_id, expected_version=version)
+            return followup_calls.close_unable_to_reach(
+                uow, actor, task_id, expected_version=version
+            )
 
         self.ctx.submit(work, bound_to(self, self._saved), bound_to(self, self._failed))
 
@@ -377,7 +379,7 @@ class CallLogDialog(QDialog):
         day = self.visit_date.date().toPython() if outcome is VisitOutcome.KEPT else None
 
         def work(uow: UnitOfWork) -> CallLog:
-            return followup.record_visit(
+            return followup_calls.record_visit(
                 uow, actor, task_id, expected_version=version, outcome=outcome, visit_date=day
             )
 
@@ -391,7 +393,9 @@ class CallLogDialog(QDialog):
         task_id, version = found
 
         def work(uow: UnitOfWork) -> CallLog:
-            return followup.close_readmission_check(uow, actor, task_id, expected_version=version)
+            return followup_calls.close_readmission_check(
+                uow, actor, task_id, expected_version=version
+            )
 
         self.ctx.submit(work, bound_to(self, self._saved), bound_to(self, self._failed))
 
@@ -411,7 +415,7 @@ class CallLogDialog(QDialog):
         versions = {t.task_id: t.version_id for t in self.log.tasks if t.status.is_open}
 
         def work(uow: UnitOfWork) -> CallLog:
-            return followup.reassign_open_tasks(
+            return followup_calls.reassign_open_tasks(
                 uow, actor, encounter_id, expected_versions=versions, owner_username=owner
             )
 
