@@ -13,6 +13,7 @@ import transitions
 from transitions.services.encounters import StayRow
 from transitions.services.permissions import allowed
 from ui.context import AppContext
+from ui.followup.page import FollowupTab
 from ui.tasks import BackgroundRunner
 from ui.widgets.style import set_muted
 from ui.worklist.page import WorklistPage
@@ -46,6 +47,7 @@ class MainWindow(QMainWindow):
         self.worklist = WorklistPage(ctx)
         self.worklist.open_requested.connect(self.open_stay)
         self.tabs.addTab(self.worklist, self.tr("Ward worklist"))
+        self.tabs.addTab(FollowupTab(ctx), self.tr("Follow-up"))  # issue 8
         bar = self.tabs.tabBar()
         for side in (bar.ButtonPosition.RightSide, bar.ButtonPosition.LeftSide):
             bar.setTabButton(0, side, None)  # the worklist cannot be closed

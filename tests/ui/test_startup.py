@@ -160,7 +160,7 @@ def test_sign_out_returns_to_sign_in(
     assert window is not None
     window.worklist.table.setCurrentIndex(window.worklist.proxy.index(0, 0))
     window.worklist.open_current()
-    assert window.tabs.count() == 2
+    assert len(window.workspaces()) == 1
 
     with qtbot.assertNotEmitted(controller.finished):
         window.sign_out_action.trigger()

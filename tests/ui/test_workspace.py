@@ -54,10 +54,10 @@ def test_enter_opens_the_workspace_with_header(qtbot: QtBot, ctx: AppContext, wa
     select_row(window, "Quigley, Maren")
     qtbot.keyClick(window.worklist.table, Qt.Key.Key_Return)
 
-    assert window.tabs.count() == 2
+    assert len(window.workspaces()) == 1
     page = window.tabs.currentWidget()
     assert isinstance(page, PatientWorkspace)
-    assert window.tabs.tabText(1) == "Quigley, Maren"
+    assert window.tabs.tabText(window.tabs.indexOf(window.workspaces()[0])) == "Quigley, Maren"
     header = page.header
     assert header.name_label.text() == "Quigley, Maren"
     assert "MRN MRN100001" in header.identity_label.text()
@@ -105,7 +105,7 @@ def test_reopening_focuses_the_existing_tab_and_ctrl_w_closes(
     window.worklist.open_current()
     select_row(window, "Abernathy, Joel")
     window.worklist.open_current()
-    assert window.tabs.count() == 3
+    assert len(window.workspaces()) == 2
 
     window.show_worklist()
     select_row(window, "Quigley, Maren")
@@ -113,15 +113,16 @@ def test_reopening_focuses_the_existing_tab_and_ctrl_w_closes(
     centre = table.visualRect(table.currentIndex()).center()
     qtbot.mouseClick(table.viewport(), Qt.MouseButton.LeftButton, pos=centre)
     qtbot.mouseDClick(table.viewport(), Qt.MouseButton.LeftButton, pos=centre)
-    assert window.tabs.count() == 3
-    assert window.tabs.currentIndex() == 1
+    assert len(window.workspaces()) == 2
+    assert window.tabs.currentWidget() is window.workspaces()[0]
 
     window.close_tab_action.trigger()  # Ctrl+W
-    assert window.tabs.count() == 2
-    assert [window.tabs.tabText(i) for i in range(2)] == ["Ward worklist", "Abernathy, Joel"]
+    assert len(window.workspaces()) == 1
+    names = [window.tabs.tabText(i) for i in range(window.tabs.count())]
+    assert names == ["Ward worklist", "Follow-up", "Abernathy, Joel"]
     window.show_worklist()
     window.close_tab_action.trigger()  # the worklist stays
-    assert window.tabs.count() == 2
+    assert len(window.workspaces()) == 1
 
 
 def test_summary_step_shows_home_meds_labs_and_contact(

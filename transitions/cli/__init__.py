@@ -33,6 +33,7 @@ COMMAND_MODULES = (
     "transitions.cli.education_cmd",
     "transitions.cli.packet_cmd",
     "transitions.cli.interop_cmd",
+    "transitions.cli.followup_cmd",
 )
 
 

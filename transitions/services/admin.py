@@ -52,5 +52,8 @@ def seed_demo_if_database_empty(db: Database, site: SiteConfig) -> bool:
         today=datetime.now(tz).date(),
         tz=tz,
     )
+    from transitions.demo.followup_history import seed_demo_followups  # issue 8
+
+    seed_demo_followups(db, site, FIRST_RUN_DEMO_SEED)
     log.info("seeded the demo hospital: %s", summary.to_json())
     return True

@@ -362,6 +362,7 @@ STAY_SECTION_MODULES: tuple[str, ...] = (
     "transitions.services.education",
     "transitions.services.packets",
     "transitions.services.interop",
+    "transitions.services.followup",
 )
 
 
@@ -520,6 +521,9 @@ def change_status(
         encounter.discharged_by_id = actor.user_id
         details["disposition"] = disposition
     encounter.status = target
+    from transitions.services import followup  # noqa: PLC0415 - imports this module
+
+    followup.on_status_changed(uow, actor, encounter, target)
     uow.audit(
         actor,
         "change_status",

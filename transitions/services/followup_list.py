@@ -1,0 +1,398 @@
+"""The unit manager's follow-up list and dashboard, and the backfill of existing discharges."""
+
+from __future__ import annotations
+
+import csv
+import io
+from dataclasses import asdict, dataclass
+from datetime import date, timedelta
+from typing import Any
+
+from sqlalchemy import select
+from sqlalchemy.orm import selectinload
+
+from transitions.db.followup_models import (
+    CallAttempt,
+    FollowupTask,
+    ReadmissionLink,
+    RiskAssessment,
+)
+from transitions.db.models import Encounter, Patient, Unit
+from transitions.domain.encounter_status import EncounterStatus
+from transitions.domain.enums import AdmissionType, EncounterClass
+from transitions.domain.followup import (
+    READMISSION_WINDOW_DAYS,
+    DashboardCell,
+    DischargeOutcome,
+    RiskStage,
+    TaskKind,
+    TaskStatus,
+    combined_tier,
+    dashboard,
+)
+from transitions.errors import NotFoundError, ValidationError
+from transitions.services.encounters import _jsonable, local_day_bounds
+from transitions.services.followup import create_followup_tasks, link_readmission, task_views
+from transitions.services.permissions import require
+from transitions.services.uow import Actor, UnitOfWork
+
+TEAM = "team"  # owner filter value: tasks nobody was assigned (the unit's team)
+
+
+@dataclass(frozen=True)
+class FollowupFilter:
+    unit_code: str | None = None
+    as_of: date | None = None
+    tier: str | None = None  # low / moderate / high (combined)
+    overdue_only: bool = False
+    owner: str | None = None  # a username, or TEAM
+    search: str | None = None
+
+
+@dataclass(frozen=True)
+class FollowupRow:
+    encounter_id: int
+    visit_number: str
+    patient_name: str
+    mrn: str
+    phone: str | None
+    unit: str | None
+    discharged: date
+    days_since: int
+    lace_score: int | None
+    lace_tier: str | None
+    hospital_score: int | None
+    hospital_tier: str | None
+    tier: str | None
+    risk_missing: tuple[str, ...]
+    next_task: str | None
+    next_task_id: int | None
+    next_due: date | None
+    overdue: bool
+    owner: str | None
+    last_call: str | None
+    call_attempts: int
+    readmitted: str | None  # visit number of the readmission
+    readmission_planned: bool | None
+
+    def to_json(self) -> dict[str, Any]:
+        data: dict[str, Any] = _jsonable(asdict(self))
+        return data
+
+
+CSV_COLUMNS = (
+    "patient_name",
+    "mrn",
+    "unit",
+    "visit_number",
+    "discharged",
+    "days_since",
+    "lace_score",
+    "lace_tier",
+    "hospital_score",
+    "hospital_tier",
+    "next_task",
+    "next_due",
+    "overdue",
+    "owner",
+    "last_call",
+    "readmitted",
+    "readmission_planned",
+)
+
+
+def rows_to_csv(rows: list[FollowupRow]) -> str:
+    out = io.StringIO()
+    writer = csv.writer(out, lineterminator="\n")
+    writer.writerow(CSV_COLUMNS)
+    for row in rows:
+        data = row.to_json()
+        writer.writerow(
+            [
+                ""
+                if data[c] is None
+                else str(data[c]).lower()
+                if isinstance(data[c], bool)
+                else data[c]
+                for c in CSV_COLUMNS
+            ]
+        )
+    return out.getvalue()
+
+
+def _discharged_in(uow: UnitOfWork, unit_code: str | None, first: date, last: date) -> Any:
+    start, _ = local_day_bounds(first, uow.tz)
+    _, end = local_day_bounds(last, uow.tz)
+    query = (
+        select(Encounter, Patient, Unit.code)
+        .join(Patient, Encounter.patient_id == Patient.id)
+        .outerjoin(Unit, Encounter.unit_id == Unit.id)
+        .where(
+            Encounter.encounter_class == EncounterClass.INPATIENT,
+            Encounter.status == EncounterStatus.DISCHARGED,
+            Encounter.discharge_time >= start,
+            Encounter.discharge_time < end,
+        )
+    )
+    if unit_code:
+        if uow.session.scalar(select(Unit.id).where(Unit.code == unit_code)) is None:
+            raise NotFoundError(f"no unit with code '{unit_code}'")
+        query = query.where(Unit.code == unit_code)
+    return uow.session.execute(query.order_by(Encounter.discharge_time, Encounter.id)).all()
+
+
+def _by_encounter(uow: UnitOfWork, model: Any, ids: list[int]) -> dict[int, list[Any]]:
+    found: dict[int, list[Any]] = {}
+    for start in range(0, len(ids), 2000):
+        chunk = ids[start : start + 2000]
+        for row in uow.session.scalars(select(model).where(model.encounter_id.in_(chunk))):
+            found.setdefault(row.encounter_id, []).append(row)
+    return found
+
+
+def _readmissions(uow: UnitOfWork, ids: list[int], until: date) -> dict[int, tuple[str, bool]]:
+    _, end = local_day_bounds(until, uow.tz)
+    found: dict[int, tuple[str, bool]] = {}
+    for start in range(0, len(ids), 2000):
+        chunk = ids[start : start + 2000]
+        rows = uow.session.execute(
+            select(
+                Encounter.readmission_of_id,
+                Encounter.visit_number,
+                Encounter.admission_type,
+                ReadmissionLink.planned,
+            )
+            .outerjoin(ReadmissionLink, ReadmissionLink.encounter_id == Encounter.id)
+            .where(Encounter.readmission_of_id.in_(chunk), Encounter.admit_time < end)
+            .order_by(Encounter.admit_time.desc())
+        )
+        for index_id, visit, admission_type, link_planned in rows:
+            planned: bool | None = link_planned  # None: no link row (outer join)
+            if planned is None:
+                planned = admission_type is AdmissionType.ELECTIVE
+            if index_id is not None:
+                found[index_id] = (visit, planned)
+    return found
+
+
+def list_followups(uow: UnitOfWork, actor: Actor, flt: FollowupFilter) -> list[FollowupRow]:
+    """Everyone discharged 0-30 days before ``as_of``, most urgent (overdue, due first) first."""
+    require(actor, "followup.view")
+    if flt.tier and flt.tier not in ("low", "moderate", "high"):
+        raise ValidationError("tier must be low, moderate or high", field="tier")
+    as_of = flt.as_of or uow.today()
+    found = _discharged_in(
+        uow, flt.unit_code, as_of - timedelta(days=READMISSION_WINDOW_DAYS), as_of
+    )
+    ids = [encounter.id for encounter, _, _ in found]
+    tasks = _by_encounter(uow, FollowupTask, ids)
+    assessments = _by_encounter(uow, RiskAssessment, ids)
+    readmitted = _readmissions(uow, ids, as_of)
+    task_ids = [t.id for ts in tasks.values() for t in ts]
+    attempts: dict[int, list[CallAttempt]] = {}
+    for start in range(0, len(task_ids), 2000):
+        chunk = task_ids[start : start + 2000]
+        for a in uow.session.scalars(
+            select(CallAttempt)
+            .where(CallAttempt.task_id.in_(chunk))
+            .order_by(CallAttempt.called_at)
+        ):
+            attempts.setdefault(a.task_id, []).append(a)
+    term = (flt.search or "").strip().lower()
+    rows = []
+    for encounter, patient, unit_code in found:
+        assert encounter.discharge_time is not None
+        if term and not (
+            term in patient.family_name.lower()
+            or term in patient.given_name.lower()
+            or patient.mrn.lower().startswith(term)
+        ):
+            continue
+        discharged = encounter.discharge_time.astimezone(uow.tz).date()
+        views = task_views(uow, tasks.get(encounter.id, []), unit_code, as_of)
+        open_views = sorted(
+            (v for v in views if v.status is TaskStatus.OPEN), key=lambda v: v.due_date
+        )
+        nxt = open_views[0] if open_views else None
+        stored = assessments.get(encounter.id, [])
+        risk = max(stored, key=lambda r: r.stage is RiskStage.DISCHARGE) if stored else None
+        tier = combined_tier(risk.lace_tier, risk.hospital_tier) if risk else None
+        contact = next((v for v in views if v.kind is TaskKind.CONTACT), None)
+        calls = attempts.get(contact.task_id, []) if contact else []
+        last_call = None
+        if contact is not None and contact.status is TaskStatus.UNABLE_TO_REACH:
+            last_call = "unable to reach"
+        elif calls:
+            last_call = "reached" if calls[-1].reached else f"no answer ({len(calls)})"
+        readmission = readmitted.get(encounter.id)
+        overdue = any(v.status is TaskStatus.OPEN and v.due_date < as_of for v in views)
+        owner = nxt.owner if nxt else None
+        owner_username = nxt.owner_username if nxt else None
+        if flt.tier and tier != flt.tier:
+            continue
+        if flt.overdue_only and not overdue:
+            continue
+        if flt.owner and (owner_username or TEAM) != flt.owner:
+            continue
+        rows.append(
+            FollowupRow(
+                encounter_id=encounter.id,
+                visit_number=encounter.visit_number,
+                patient_name=patient.display_name,
+                mrn=patient.mrn,
+                phone=patient.phone,
+                unit=unit_code,
+                discharged=discharged,
+                days_since=(as_of - discharged).days,
+                lace_score=risk.lace_score if risk else None,
+                lace_tier=risk.lace_tier if risk else None,
+                hospital_score=risk.hospital_score if risk else None,
+                hospital_tier=risk.hospital_tier if risk else None,
+                tier=tier,
+                risk_missing=tuple(m for m in risk.missing.split(",") if m) if risk else (),
+                next_task=nxt.kind.value if nxt else None,
+                next_task_id=nxt.task_id if nxt else None,
+                next_due=nxt.due_date if nxt else None,
+                overdue=overdue,
+                owner=owner,
+                last_call=last_call,
+                call_attempts=len(calls),
+                readmitted=readmission[0] if readmission else None,
+                readmission_planned=readmission[1] if readmission else None,
+            )
+        )
+    rows.sort(key=lambda r: (not r.overdue, r.next_due or date.max, r.patient_name))
+    uow.audit(
+        actor,
+        "view",
+        "followup_list",
+        flt.unit_code or "all",
+        details={"as_of": as_of.isoformat(), "rows": len(rows)},
+    )
+    uow.commit()
+    return rows
+
+
+# -- dashboard -------------------------------------------------------------------------------
+
+
+def dashboard_cells(
+    uow: UnitOfWork, actor: Actor, *, first: date, last: date, unit_code: str | None = None
+) -> list[DashboardCell]:
+    """Per unit, month (of discharge) and tier, for discharges from ``first`` to ``last``."""
+    require(actor, "dashboard.view")
+    if last < first:
+        raise ValidationError("the period ends before it starts", field="last")
+    found = _discharged_in(uow, unit_code, first, last)
+    ids = [encounter.id for encounter, _, _ in found]
+    tasks = _by_encounter(uow, FollowupTask, ids)
+    assessments = _by_encounter(uow, RiskAssessment, ids)
+    # a readmission counts whenever it happened (the window may end after ``last``)
+    readmitted = _readmissions(uow, ids, uow.today())
+    outcomes = []
+    for encounter, _patient, unit_code_ in found:
+        assert encounter.discharge_time is not None
+        by_kind = {t.kind: t for t in tasks.get(encounter.id, [])}
+        contact = by_kind.get(TaskKind.CONTACT)
+        visit = by_kind.get(TaskKind.VISIT)
+        stored = assessments.get(encounter.id, [])
+        risk = max(stored, key=lambda r: r.stage is RiskStage.DISCHARGE) if stored else None
+        readmission = readmitted.get(encounter.id)
+        outcomes.append(
+            DischargeOutcome(
+                unit=unit_code_ or "-",
+                discharged=encounter.discharge_time.astimezone(uow.tz).date(),
+                tier=combined_tier(risk.lace_tier, risk.hospital_tier) if risk else "low",
+                contact_date=(
+                    contact.event_date
+                    if contact is not None and contact.status is TaskStatus.DONE
+                    else None
+                ),
+                contact_due=contact.due_date if contact is not None else None,
+                visit_kept_date=(
+                    visit.event_date if visit is not None and visit.outcome == "kept" else None
+                ),
+                visit_due=visit.due_date if visit is not None else None,
+                readmitted_unplanned=readmission is not None and not readmission[1],
+            )
+        )
+    cells = dashboard(outcomes, uow.site.holiday_calendar, uow.today())
+    uow.audit(
+        actor,
+        "view",
+        "followup_dashboard",
+        unit_code or "all",
+        details={"first": first.isoformat(), "last": last.isoformat()},
+    )
+    uow.commit()
+    return cells
+
+
+# -- backfill --------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class BackfillResult:
+    stays: int
+    tasks_created: int
+    readmissions_linked: int
+
+
+#: Stays per transaction in :func:`backfill` (bounded session size; the backfill is idempotent).
+BACKFILL_CHUNK = 300
+
+
+def backfill(uow: UnitOfWork, actor: Actor, *, days: int = 90) -> BackfillResult:
+    """Scores, tasks and readmission links for stays discharged in the last ``days`` days that
+    have none yet (e.g. a database filled before follow-up existed).
+
+    Commits every ``BACKFILL_CHUNK`` stays so that the session stays small; re-running it after
+    an interruption carries on where it stopped (stays with tasks or links are skipped).
+    """
+    require(actor, "followup.reassign")
+    if days < 1:
+        raise ValidationError("days must be at least 1", field="days")
+    today = uow.today()
+    found = _discharged_in(uow, None, today - timedelta(days=days), today)
+    ids = [e.id for e, _, _ in found]
+    have_tasks = set(_by_encounter(uow, FollowupTask, ids))
+    todo = [i for i in ids if i not in have_tasks]
+    stays = created = linked = 0
+    uow.session.expunge_all()
+    for start in range(0, len(todo), BACKFILL_CHUNK):
+        chunk = todo[start : start + BACKFILL_CHUNK]
+        loaded = uow.session.scalars(
+            select(Encounter)
+            .options(selectinload(Encounter.diagnoses), selectinload(Encounter.labs))
+            .where(Encounter.id.in_(chunk))
+            .order_by(Encounter.id)
+        ).all()
+        for encounter in loaded:
+            created += len(create_followup_tasks(uow, actor, encounter))
+            stays += 1
+        uow.commit()
+        uow.session.expunge_all()
+    # every inpatient stay admitted in the window: link it to its index discharge
+    start_at, _ = local_day_bounds(today - timedelta(days=days), uow.tz)
+    linked_ids = set(uow.session.scalars(select(ReadmissionLink.encounter_id)))
+    candidates = [
+        i
+        for i in uow.session.scalars(
+            select(Encounter.id)
+            .where(
+                Encounter.encounter_class == EncounterClass.INPATIENT,
+                Encounter.status != EncounterStatus.CANCELLED,
+                Encounter.admit_time >= start_at,
+            )
+            .order_by(Encounter.admit_time)
+        )
+        if i not in linked_ids
+    ]
+    for start in range(0, len(candidates), BACKFILL_CHUNK):
+        chunk = candidates[start : start + BACKFILL_CHUNK]
+        for stay in uow.session.scalars(select(Encounter).where(Encounter.id.in_(chunk))):
+            if link_readmission(uow, actor, stay) is not None:
+                linked += 1
+        uow.commit()
+        uow.session.expunge_all()
+    return BackfillResult(stays, created, linked)

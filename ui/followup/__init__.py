@@ -1,0 +1,1 @@
+"""The follow-up tab: 30-day list, call log, dashboard."""
