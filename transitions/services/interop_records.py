@@ -340,6 +340,12 @@ def apply_adt_status(
         patient_id=encounter.patient_id,
         details=details,
     )
+    # The feed's discharges get the same follow-up as the nurse's: risk scores and the
+    # contact / visit / readmission tasks (lazy import: followup uses the stay services).
+    from transitions.services import followup
+
+    uow.session.flush()
+    followup.on_status_changed(uow, actor, encounter, target)
 
 
 # -- clinical facts ----------------------------------------------------------------------------
@@ -493,6 +499,7 @@ def link_readmissions(uow: UnitOfWork, actor: Actor, patient_id: int, source: st
     )
     counted = [s for s in stays if s.status is not EncounterStatus.CANCELLED]
     readmissions = 0
+    linked: list[Encounter] = []
     for stay in stays:
         index = None
         if stay.status is not EncounterStatus.CANCELLED:
@@ -521,4 +528,12 @@ def link_readmissions(uow: UnitOfWork, actor: Actor, patient_id: int, source: st
             stay.readmission_of_id = new_id
         if new_id is not None:
             readmissions += 1
+            linked.append(stay)
+    if linked:
+        # planned/unplanned, days after, and the index stay's 30-day check closed as readmitted
+        from transitions.services import followup
+
+        uow.session.flush()
+        for stay in linked:
+            followup.link_readmission(uow, actor, stay)
     return readmissions
