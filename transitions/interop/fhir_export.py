@@ -1,15 +1,17 @@
 """One stay -> a FHIR R4 collection Bundle (plain dicts), validated with fhir.resources R4B.
 
 Exported: Patient, Encounter (with hospitalization.dischargeDisposition), Condition,
-AllergyIntolerance, MedicationStatement (home list), MedicationRequest (discharge list),
-Observation (hemoglobin, sodium). Appointment, CarePlan, QuestionnaireResponse and
-DocumentReference are not exported yet: the tables they come from (appointments, education,
-teach-back, packets) do not exist in this build.
+AllergyIntolerance, Observation (hemoglobin, sodium) and the medicines: with a medication
+reconciliation, the reconciled list (MedicationStatement, status per decision) and the new or
+changed discharge prescriptions (MedicationRequest); without one, the home list
+(MedicationStatement) and the discharge list (MedicationRequest) as stored. The care the stay
+received (education CarePlan, teach-back QuestionnaireResponses, the latest packet as a
+DocumentReference) comes from :mod:`transitions.interop.fhir_care`; Appointment, CTM-3 answers
+and follow-up CarePlan activities are extension points there (issues not merged yet).
 """
 
 from __future__ import annotations
 
-import contextlib
 import json
 from datetime import UTC, datetime
 from typing import Any
@@ -19,6 +21,7 @@ from transitions.domain.codes import discharge_dispositions
 from transitions.domain.enums import CodeSystem, EncounterClass, MedicationList
 from transitions.errors import ValidationError
 from transitions.interop import LOCAL_MRN_SYSTEM, LOCAL_VISIT_SYSTEM
+from transitions.interop.fhir_care import CareData, care_resources, dosage, medication_resources
 from transitions.interop.fhir_import import ICD10CM_SYSTEM, LOINC_SYSTEM, SNOMED_SYSTEM, V2_0203
 
 DISPOSITION_SYSTEM = "http://terminology.hl7.org/CodeSystem/discharge-disposition"
@@ -108,18 +111,7 @@ def _code(system: CodeSystem, code: str, display: str | None) -> dict[str, Any]:
 def _medication(
     entry: MedicationEntry, subject: dict[str, str], context: dict[str, str]
 ) -> dict[str, Any]:
-    dosage: dict[str, Any] = {}
-    text = " ".join(p for p in (entry.dose, entry.route, entry.frequency) if p)
-    if text:
-        dosage["text"] = text + (" as needed" if entry.prn else "")
-    if entry.route:
-        dosage["route"] = {"text": entry.route}
-    if entry.prn:
-        dosage["asNeededBoolean"] = True
-    if entry.dose:
-        value, _, unit = entry.dose.partition(" ")
-        with contextlib.suppress(ValueError):
-            dosage["doseAndRate"] = [{"doseQuantity": {"value": float(value), "unit": unit}}]
+    found = dosage(entry.dose, entry.route, entry.frequency, entry.prn)
     medication = {"text": entry.drug_name}
     reason = [{"text": entry.indication}] if entry.indication else None
     if entry.list_kind is MedicationList.DISCHARGE:
@@ -144,8 +136,8 @@ def _medication(
             "encounter": context,
             "authoredOn": _instant(entry.recorded_at),
         }
-        if dosage:
-            resource["dosageInstruction"] = [dosage]
+        if found:
+            resource["dosageInstruction"] = [found]
     else:
         resource = {
             "resourceType": "MedicationStatement",
@@ -157,8 +149,8 @@ def _medication(
             "context": context,
             "dateAsserted": _instant(entry.recorded_at),
         }
-        if dosage:
-            resource["dosage"] = [dosage]
+        if found:
+            resource["dosage"] = [found]
     if reason:
         resource["reasonCode"] = reason
     return resource
@@ -172,6 +164,7 @@ def build_bundle(
     visit_ids: list[tuple[str, str]],
     site_name: str,
     now: datetime,
+    care: CareData | None = None,
 ) -> dict[str, Any]:
     subject = {"reference": f"Patient/patient-{patient.id}"}
     context = {"reference": f"Encounter/encounter-{encounter.id}"}
@@ -288,9 +281,13 @@ def build_bundle(
                 reaction["severity"] = allergy.severity.value
             resource["reaction"] = [reaction]
         resources.append(resource)
-    for entry in encounter.medications:
-        if entry.list_kind in (MedicationList.HOME, MedicationList.DISCHARGE):
-            resources.append(_medication(entry, subject, context))
+    care = care or CareData()
+    if care.reconciliation is not None:
+        resources += medication_resources(care.reconciliation, subject, context)
+    else:
+        for entry in encounter.medications:
+            if entry.list_kind in (MedicationList.HOME, MedicationList.DISCHARGE):
+                resources.append(_medication(entry, subject, context))
     for lab in encounter.labs:
         resources.append(
             {
@@ -318,6 +315,7 @@ def build_bundle(
                 "valueQuantity": {"value": float(lab.value), "unit": lab.unit},
             }
         )
+    resources += care_resources(care, encounter.id, subject, context)
     return {
         "resourceType": "Bundle",
         "type": "collection",

@@ -527,6 +527,13 @@ def _medication(res: dict[str, Any], refs: dict[str, str], out: BundleData, wher
         out.skipped[f"{res['resourceType']} (no medication text)"] += 1
         return
     is_request = res["resourceType"] == "MedicationRequest"
+    if not is_request and any(
+        (refs.get(_ref(b) or "") or "").startswith("MedicationRequest/")
+        for b in res.get("basedOn") or []
+    ):
+        # the patient takes what a request of this bundle prescribes: the request is read
+        out.skipped["MedicationStatement (restates a MedicationRequest of the bundle)"] += 1
+        return
     encounter_key = "encounter" if is_request else "context"
     category = None
     cats = res.get("category")
@@ -597,6 +604,8 @@ def _observation(res: dict[str, Any], refs: dict[str, str], out: BundleData, whe
 
 def medication_list(item: MedicationItem) -> tuple[MedicationList, MedicationSource]:
     if item.kind == "statement":
+        if item.category == "inpatient":  # an inpatient order (our reconciled-list export)
+            return MedicationList.INPATIENT, MedicationSource.ORDER
         return MedicationList.HOME, MedicationSource.IMPORT
     if item.category == "discharge":
         return MedicationList.DISCHARGE, MedicationSource.ORDER

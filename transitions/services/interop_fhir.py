@@ -294,6 +294,7 @@ def apply_bundle(uow: UnitOfWork, actor: Actor, bundle: Any) -> dict[str, Any]:
 def export_stay(uow: UnitOfWork, actor: Actor, visit_number: str) -> str:
     """One stay as a FHIR R4 collection Bundle (JSON text), validated with fhir.resources R4B."""
     from transitions.interop.fhir_export import build_bundle, validate
+    from transitions.services.interop_care import load_care
 
     require(actor, "stay.view")
     encounter = uow.session.scalar(select(Encounter).where(Encounter.visit_number == visit_number))
@@ -325,6 +326,7 @@ def export_stay(uow: UnitOfWork, actor: Actor, visit_number: str) -> str:
         visit_ids=visit_ids,
         site_name=uow.site.hospital_name if hasattr(uow.site, "hospital_name") else "site",
         now=uow.now(),
+        care=load_care(uow, encounter),
     )
     text = validate(bundle)
     uow.audit(
