@@ -74,7 +74,7 @@ def test_idle_lock_covers_the_window_and_keeps_what_was_typed(
     overlay.password_edit.setText(ADMIN_PASSWORD)
     qtbot.keyClick(overlay.password_edit, Qt.Key.Key_Return)
     assert not lock.is_locked
-    assert controller.main_window is window and window.tabs.count() == 2
+    assert controller.main_window is window and len(window.workspaces()) == 1
     assert typed.text() == "unsaved words"
     assert window.find_action.isEnabled()
     with database.session() as session:
