@@ -217,3 +217,34 @@ def test_two_workstations_cannot_overwrite_each_other(make_uow: UowFactory, acto
             first.commit()
     with make_uow() as uow:
         assert uow.session.get_one(Encounter, ids["b"]).room == "501"
+
+
+def test_readmission_shows_on_both_stays(make_uow: UowFactory, actor: Actor) -> None:
+    from transitions.services import followup
+
+    with make_uow() as uow:
+        s = uow.session
+        unit = make_unit(s)
+        patient = make_patient(s, "Return", "Rita", mrn="MRN900001")
+        index = make_stay(
+            s,
+            patient,
+            unit,
+            status=EncounterStatus.DISCHARGED,
+            admitted=FIXED_NOW - timedelta(days=15),
+            discharged=FIXED_NOW - timedelta(days=10),
+            visit_number="VIDX",
+        )
+        again = make_stay(
+            s, patient, unit, admitted=FIXED_NOW - timedelta(days=3), visit_number="VAGAIN"
+        )
+        s.flush()
+        followup.link_readmission(uow, actor, again)
+        uow.commit()
+        index_id, again_id = index.id, again.id
+    with make_uow() as uow:
+        later = encounters.get_stay(uow, actor, encounter_id=again_id)
+    with make_uow() as uow:
+        first = encounters.get_stay(uow, actor, encounter_id=index_id)
+    assert later.readmission_of == "VIDX" and later.readmission_planned is False
+    assert [(r.visit_number, r.planned) for r in first.readmitted] == [("VAGAIN", False)]

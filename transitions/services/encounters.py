@@ -14,6 +14,7 @@ from dateutil.relativedelta import relativedelta
 from sqlalchemy import Select, func, or_, select
 from sqlalchemy.orm import aliased, selectinload
 
+from transitions.db.followup_models import ReadmissionLink
 from transitions.db.models import Encounter, Patient, Provider, Unit
 from transitions.domain.codes import check_discharge_disposition, discharge_dispositions
 from transitions.domain.encounter_status import (
@@ -272,6 +273,16 @@ class MedicationView:
 
 
 @dataclass(frozen=True)
+class ReadmissionView:
+    """A 30-day readmission, seen from either stay."""
+
+    visit_number: str
+    admit_time: datetime
+    #: None until the follow-up service has classified it
+    planned: bool | None
+
+
+@dataclass(frozen=True)
 class PatientView:
     mrn: str
     family_name: str
@@ -321,6 +332,10 @@ class StayDetail:
     labs: list[LabView] = field(default_factory=list)
     medications: list[MedicationView] = field(default_factory=list)
     prior: PriorUtilization = PriorUtilization(0, 0)
+    #: this stay began within 30 days of ``readmission_of``'s discharge: planned or not
+    readmission_planned: bool | None = None
+    #: later stays that were readmissions after this one
+    readmitted: tuple[ReadmissionView, ...] = ()
 
     def to_json(self) -> dict[str, Any]:
         data: dict[str, Any] = _jsonable(asdict(self))
@@ -409,11 +424,31 @@ def _detail(uow: UnitOfWork, encounter: Encounter) -> StayDetail:
     patient = encounter.patient
     pcp: Provider | None = patient.pcp
     readmission_of = None
+    planned: dict[int, bool] = {
+        stay_id: flag
+        for stay_id, flag in uow.session.execute(
+            select(ReadmissionLink.encounter_id, ReadmissionLink.planned).where(
+                or_(
+                    ReadmissionLink.encounter_id == encounter.id,
+                    ReadmissionLink.index_encounter_id == encounter.id,
+                )
+            )
+        )
+    }
     if encounter.readmission_of_id is not None:
         index = aliased(Encounter)
         readmission_of = uow.session.scalar(
             select(index.visit_number).where(index.id == encounter.readmission_of_id)
         )
+    later = aliased(Encounter)
+    readmitted = tuple(
+        ReadmissionView(visit_number, admit_time, planned.get(stay_id))
+        for stay_id, visit_number, admit_time in uow.session.execute(
+            select(later.id, later.visit_number, later.admit_time)
+            .where(later.readmission_of_id == encounter.id)
+            .order_by(later.admit_time)
+        )
+    )
     address = ", ".join(
         part
         for part in (patient.address_line, patient.city, patient.state, patient.postal_code)
@@ -488,6 +523,8 @@ def _detail(uow: UnitOfWork, encounter: Encounter) -> StayDetail:
             for m in encounter.medications
         ],
         prior=prior_utilization(uow, encounter),
+        readmission_planned=planned.get(encounter.id) if readmission_of else None,
+        readmitted=readmitted,
     )
 
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Sequence
+from datetime import datetime
 from typing import Generic, TypeVar
 
 from PySide6.QtCore import Qt
@@ -158,6 +159,8 @@ class StaySummaryStep(StepPage):
             [
                 ("ed", tr("ED visits, last 6 months:")),
                 ("admissions", tr("Admissions, last 12 months:")),
+                ("readmission_of", tr("Readmission after:")),
+                ("readmitted", tr("Readmitted in:")),
             ],
         )
         self.contact = FormSection(
@@ -196,6 +199,21 @@ class StaySummaryStep(StepPage):
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(scroll)
 
+    def _readmission(
+        self, visit: str | None, planned: bool | None, admitted: datetime | None = None
+    ) -> str | None:
+        if visit is None:
+            return None
+        if planned is None:
+            kind = self.tr("not classified")
+        else:
+            kind = self.tr("planned") if planned else self.tr("unplanned")
+        when = ""
+        if admitted is not None:
+            when = fmt.format_date(admitted.astimezone(self.ctx.tz).date()) + ", "
+        text = self.tr("stay %1 (%2%3)")
+        return text.replace("%1", visit).replace("%2", when).replace("%3", kind)
+
     @staticmethod
     def _loinc(lab: LabView) -> str:
         return f"LOINC {lab.loinc_code}"
@@ -208,6 +226,19 @@ class StaySummaryStep(StepPage):
         self.home_meds.set_rows(home)
         self.utilization.set_value("ed", str(detail.prior.ed_visits_6_months), "0")
         self.utilization.set_value("admissions", str(detail.prior.admissions_12_months), "0")
+        self.utilization.set_value(
+            "readmission_of",
+            self._readmission(detail.readmission_of, detail.readmission_planned),
+            self.tr("no (not within 30 days of a discharge)"),
+        )
+        self.utilization.set_value(
+            "readmitted",
+            "; ".join(
+                self._readmission(r.visit_number, r.planned, r.admit_time)
+                for r in detail.readmitted
+            ),
+            self.tr("not within 30 days"),
+        )
         missing = self.tr("not recorded")
         patient = detail.patient
         self.contact.set_value("phone", patient.phone, missing)
