@@ -184,10 +184,12 @@ app = QApplication([])
 site = load_site_config()
 db = prepare_database(sys.argv[1], site)
 ctx = AppContext(db=db, site=site, runner=BackgroundRunner(), actor=Actor.system("benchmark"))
+from PySide6.QtCore import QEventLoop
 window = MainWindow(ctx)
+loop = QEventLoop()
+window.worklist.model.modelReset.connect(loop.quit)
 window.start()
-while window.worklist.model.rowCount() == 0:
-    app.processEvents()
+loop.exec()  # until the worklist rows arrive (no busy polling: PySide 6.12 leaks None refs)
 window.grab()  # first paint of the populated worklist
 print((time.perf_counter() - t0) * 1000, flush=True)
 import os

@@ -55,3 +55,21 @@ def test_final_states_have_no_way_out_and_every_state_is_in_the_table() -> None:
     assert not ALLOWED_TRANSITIONS[S.DISCHARGED]
     assert not ALLOWED_TRANSITIONS[S.CANCELLED]
     assert {s for s in S if s.is_active} == {S.ADMITTED, S.DISCHARGE_PLANNED, S.READY}
+
+
+@pytest.mark.parametrize(
+    ("born", "on", "age"),
+    [
+        ("1948-03-14", "2026-03-13", 77),
+        ("1948-03-14", "2026-03-14", 78),
+        ("2000-02-29", "2026-02-28", 25),
+        ("2000-02-29", "2026-03-01", 26),
+        ("2000-02-29", "2028-02-29", 28),
+    ],
+)
+def test_age_in_completed_years(born: str, on: str, age: int) -> None:
+    from datetime import date
+
+    from transitions.services.encounters import age_on
+
+    assert age_on(date.fromisoformat(born), date.fromisoformat(on)) == age

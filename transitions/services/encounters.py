@@ -32,7 +32,9 @@ ED_VISIT_LEADING_TO_ADMISSION = timedelta(hours=24)
 
 
 def age_on(birth_date: date, day: date) -> int:
-    return relativedelta(day, birth_date).years
+    """Completed years (a 29 February birthday counts on 1 March in other years)."""
+    before_birthday = (day.month, day.day) < (birth_date.month, birth_date.day)
+    return day.year - birth_date.year - before_birthday
 
 
 def length_of_stay_days(admit: datetime, end: datetime, tz: tzinfo) -> int:
