@@ -27,6 +27,7 @@ COMMAND_MODULES = (
     "transitions.cli.tcm_cmd",
     "transitions.cli.risk_cmd",
     "transitions.cli.medrec_cmd",
+    "transitions.cli.appointments_cmd",
 )
 
 

@@ -305,3 +305,4 @@ __all__ = [
 # Workflow areas (medication reconciliation, appointments, ...) keep their tables in their own
 # modules ``transitions/db/<area>_models.py``. Importing them here puts every table into
 # ``Base.metadata`` (migrations, tests). One line per area, below:
+from transitions.db import appointments_models  # noqa: E402,F401

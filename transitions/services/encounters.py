@@ -336,7 +336,7 @@ def _load_encounter(
 #: :func:`register_stay_section` at import; ``STAY_SECTION_MODULES`` lists those modules.
 StaySection = Callable[[UnitOfWork, Encounter], Any]
 _STAY_SECTIONS: dict[str, StaySection] = {}
-STAY_SECTION_MODULES: tuple[str, ...] = ()
+STAY_SECTION_MODULES: tuple[str, ...] = ("transitions.services.appointments",)
 
 
 def register_stay_section(name: str, section: StaySection) -> None:
