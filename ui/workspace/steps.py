@@ -50,8 +50,12 @@ class StepSpec:
 
 def workspace_steps() -> list[StepSpec]:
     """The registered steps. Imports are local so a step module may import this one."""
+    from ui.workspace.appointments import AppointmentsStep
     from ui.workspace.summary import StaySummaryStep
 
     return [
         StepSpec("summary", QT_TRANSLATE_NOOP("WorkspaceSteps", "Stay summary"), StaySummaryStep),
+        StepSpec(
+            "appointments", QT_TRANSLATE_NOOP("WorkspaceSteps", "Appointments"), AppointmentsStep
+        ),
     ]
