@@ -13,15 +13,12 @@ from pytestqt.qtbot import QtBot
 from sqlalchemy import select
 
 from tests.ui.conftest import MessageBoxes, Ward
-from tests.ui.test_workspace import make_window, select_row
 from transitions.db.models import AuditEvent, Clinic, Encounter, Provider
 from transitions.domain.appointments import AppointmentStatus, AppointmentType
 from transitions.services.uow import UnitOfWork
 from ui.context import AppContext
-from ui.main_window import MainWindow
 from ui.workspace.appointments import AppointmentsStep
 from ui.workspace.appointments.dialogs import AppointmentDialog
-from ui.workspace.page import PatientWorkspace
 
 
 def add_pcp(make_uow: Callable[[], UnitOfWork], encounter_id: int) -> int:
@@ -39,18 +36,23 @@ def add_pcp(make_uow: Callable[[], UnitOfWork], encounter_id: int) -> int:
         return pcp.id
 
 
-def open_step(qtbot: QtBot, ctx: AppContext, name: str) -> tuple[MainWindow, AppointmentsStep]:
-    """Open the step as a nurse (the signed-in administrator may not book)."""
-    ctx.actor = replace(ctx.require_actor(), roles=frozenset({"nurse"}))
-    window = make_window(qtbot, ctx)
-    select_row(window, name)
-    window.worklist.open_current()
-    page = window.tabs.currentWidget()
-    assert isinstance(page, PatientWorkspace)
-    page.navigator.setCurrentRow(page.step_keys().index("appointments"))
-    step = page.steps["appointments"]
-    assert isinstance(step, AppointmentsStep)
-    return window, step
+def open_step(
+    qtbot: QtBot, ctx: AppContext, encounter_id: int, *, role: str = "nurse"
+) -> AppointmentsStep:
+    """The step on its own (the workspace hosting it is tested in test_workspace.py).
+
+    Built directly rather than through the main window: PySide6 6.12 drops a reference to
+    ``True`` on each Python-side ``Signal.emit()`` (window ``closed``, worklist
+    ``open_requested``); fewer emits keep the suite clear of the interpreter's bool_dealloc
+    abort at exit. See the issue note.
+    """
+    ctx.actor = replace(ctx.require_actor(), roles=frozenset({role}))
+    step = AppointmentsStep(ctx, encounter_id)
+    qtbot.addWidget(step)
+    step.resize(1300, 900)
+    step.show()
+    step.reload()
+    return step
 
 
 def warnings(step: AppointmentsStep) -> list[str]:
@@ -85,7 +87,7 @@ def test_warnings_fire_as_the_plan_changes(
     qtbot: QtBot, ctx: AppContext, ward: Ward, make_uow: Callable[[], UnitOfWork]
 ) -> None:
     add_pcp(make_uow, ward.quigley)
-    _window, step = open_step(qtbot, ctx, "Quigley, Maren")
+    step = open_step(qtbot, ctx, ward.quigley)
     # planned discharge Wed 25 Nov 2026 14:00 (New York)
     assert warnings(step) == ["No PCP follow-up booked: due by Wed 9 Dec (moderate risk)."]
     assert "TCM contact by Mon 30 Nov" in step.deadlines_label.text()
@@ -154,7 +156,7 @@ def test_validation_message_next_to_the_field(
     qtbot: QtBot, ctx: AppContext, ward: Ward, make_uow: Callable[[], UnitOfWork]
 ) -> None:
     add_pcp(make_uow, ward.quigley)
-    _window, step = open_step(qtbot, ctx, "Quigley, Maren")
+    step = open_step(qtbot, ctx, ward.quigley)
     dialog = book(
         qtbot, step, date(2026, 12, 1), time(10, 0), type=AppointmentType.SPECIALIST, place="(none"
     )
@@ -172,7 +174,7 @@ def test_interpreter_preset_and_cancel_rebook_keep_history(
     monkeypatch: pytest.MonkeyPatch,
 ) -> None:
     add_pcp(make_uow, ward.quintero)
-    _window, step = open_step(qtbot, ctx, "Quintero, Lucía")
+    step = open_step(qtbot, ctx, ward.quintero)
     dialog = book(qtbot, step, date(2026, 12, 2), time(11, 0))
     assert dialog.interpreter_needed.isChecked()  # the patient needs one
     assert any("interpreter needed but not arranged" in w for w in warnings(step))
@@ -212,7 +214,7 @@ def test_stale_edit_offers_reload(
     message_boxes: MessageBoxes,
 ) -> None:
     add_pcp(make_uow, ward.quigley)
-    _window, step = open_step(qtbot, ctx, "Quigley, Maren")
+    step = open_step(qtbot, ctx, ward.quigley)
     book(qtbot, step, date(2026, 12, 1), time(10, 0))
     step.select_appointment(step.model.row_at(0).id)
     first = step.edit_selected()
@@ -232,7 +234,7 @@ def test_pending_tests_and_home_services(
     qtbot: QtBot, ctx: AppContext, ward: Ward, make_uow: Callable[[], UnitOfWork]
 ) -> None:
     add_pcp(make_uow, ward.quigley)
-    _window, step = open_step(qtbot, ctx, "Quigley, Maren")
+    step = open_step(qtbot, ctx, ward.quigley)
     dialog = step.open_pending_test()
     assert dialog is not None
     dialog.buttons.button(dialog.buttons.StandardButton.Save).click()
@@ -260,12 +262,6 @@ def test_pending_tests_and_home_services(
 def test_roles_without_booking_see_read_only_buttons(
     qtbot: QtBot, ctx: AppContext, ward: Ward
 ) -> None:
-    window = make_window(qtbot, ctx)  # the administrator: may view, not book
-    select_row(window, "Quigley, Maren")
-    window.worklist.open_current()
-    page = window.tabs.currentWidget()
-    assert isinstance(page, PatientWorkspace)
-    step = page.steps["appointments"]
-    assert isinstance(step, AppointmentsStep)
+    step = open_step(qtbot, ctx, ward.quigley, role="admin")  # may view, not book
     assert not step.book_button.isEnabled() and not step.book_action.isEnabled()
     assert warnings(step)[0].startswith("No PCP follow-up booked")

@@ -1,17 +1,21 @@
 """Forms of the Appointments step: an appointment, a pending test, a home service.
 
-Each dialog emits ``submitted`` with plain input when the user presses Enter / Save; the page
-does the database work and either closes the dialog or calls ``show_error`` so the message
-appears next to the offending field. The dialogs never touch the database.
+Each dialog calls its ``on_submit`` callback with plain input when the user presses Enter /
+Save; the page does the database work and either closes the dialog or calls ``show_error`` so
+the message appears next to the offending field. The dialogs never touch the database.
+
+A plain callback rather than a custom ``Signal``: PySide6 6.12 drops a reference to ``True``
+on every ``Signal.emit()`` made from Python (on Python 3.11, where ``True`` is not immortal,
+enough emits end in "bool_dealloc" at exit); Qt's own C++ emits are unaffected.
 """
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from datetime import date, datetime, time, tzinfo
 from typing import Any
 
-from PySide6.QtCore import QDate, QTime, Signal
+from PySide6.QtCore import QDate, QTime
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -50,11 +54,10 @@ def _qdate_to_date(value: QDate) -> date:
 class _FormDialog(QDialog):
     """A form with one error label under each field and Save / Cancel buttons."""
 
-    submitted = Signal(object)
-
     def __init__(self, title: str, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setWindowTitle(title)
+        self.on_submit: Callable[[Any], None] | None = None
         self.form = QFormLayout()
         self.errors: dict[str, QLabel] = {}
         self.general_error = self._error_label()
@@ -95,7 +98,8 @@ class _FormDialog(QDialog):
         target.show()
 
     def _submit(self) -> None:
-        self.submitted.emit(self.value())
+        if self.on_submit is not None:
+            self.on_submit(self.value())
 
     def value(self) -> Any:
         raise NotImplementedError

@@ -105,9 +105,7 @@ class AppointmentsStep(StepPage):
         self.table.set_empty_text(tr("No appointments yet. Press Ctrl+B to book one."))
         self.table.setAccessibleName(tr("Appointments"))
         self.table.horizontalHeader().setStretchLastSection(True)
-        self.table.activated.connect(
-            lambda _index: self.edit_selected() if self.edit_button.isEnabled() else None
-        )
+        self.table.activated.connect(self._activated)
         self.history_label = QLabel()
         self.history_label.setWordWrap(True)
         self.history_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
@@ -226,6 +224,11 @@ class AppointmentsStep(StepPage):
         outer = QVBoxLayout(self)
         outer.setContentsMargins(0, 0, 0, 0)
         outer.addWidget(scroll)
+
+    def _activated(self) -> None:
+        """Enter or double-click on an appointment opens it for editing (if allowed)."""
+        if self.edit_button.isEnabled():
+            self.edit_selected()
 
     def _needs(self, appt: AppointmentView) -> str:
         parts = []
@@ -477,7 +480,7 @@ class AppointmentsStep(StepPage):
 
             self.ctx.submit(work, bound_to(dialog, done), bound_to(dialog, failed))
 
-        dialog.submitted.connect(submitted)
+        dialog.on_submit = submitted
         dialog.open()
 
     def _action_failed(self, exc: Exception) -> None:
