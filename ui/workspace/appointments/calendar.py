@@ -10,7 +10,7 @@ from __future__ import annotations
 from datetime import date, timedelta, tzinfo
 
 from PySide6.QtCore import QLocale, QPoint, QRect, QSize, Qt
-from PySide6.QtGui import QColor, QFont, QMouseEvent, QPainter, QPaintEvent, QPalette
+from PySide6.QtGui import QColor, QFont, QFontMetrics, QMouseEvent, QPainter, QPaintEvent, QPalette
 from PySide6.QtWidgets import QSizePolicy, QWidget
 
 from transitions.services.appointments import CalendarDay
@@ -62,7 +62,13 @@ class TcmCalendar(QWidget):
         return QSize(width, self._header_height() + self._weeks() * self._cell_height() + 2)
 
     def minimumSizeHint(self) -> QSize:
-        return QSize(self.fontMetrics().horizontalAdvance("M") * 35, self.sizeHint().height())
+        """Wide enough for '30 Nov' and 'Day 29' side by side in every column."""
+        bold = QFont(self.font())
+        bold.setBold(True)
+        cell = QFontMetrics(bold).horizontalAdvance(
+            "30 Nov"
+        ) + self.fontMetrics().horizontalAdvance("Discharge")
+        return QSize((cell + 14) * 7, self.sizeHint().height())
 
     def _cell_rect(self, day: date) -> QRect:
         offset = (day - self._first_monday()).days
@@ -127,7 +133,7 @@ class TcmCalendar(QWidget):
             y = inner.top() + line
             bands: list[tuple[QColor, str]] = []
             if entry.contact_due:
-                bands.append((CONTACT, self.tr("TCM contact due")))
+                bands.append((CONTACT, self.tr("Contact due")))
             if entry.visit_due:
                 bands.append((VISIT, self.tr("Visit due")))
             if entry.holiday:

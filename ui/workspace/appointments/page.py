@@ -13,6 +13,7 @@ from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import (
     QFrame,
     QHBoxLayout,
+    QHeaderView,
     QInputDialog,
     QLabel,
     QListWidget,
@@ -83,6 +84,8 @@ class AppointmentsStep(StepPage):
         self.warnings = QListWidget()
         self.warnings.setAccessibleName(tr("Follow-up warnings"))
         self.warnings.setStyleSheet(WARNING_STYLE)
+        self.warnings.setWordWrap(True)
+        self.warnings.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.no_warnings = QLabel(tr("No warnings: the follow-up plan is complete."))
 
         self.model: PlainTableModel[AppointmentView] = PlainTableModel(
@@ -104,7 +107,9 @@ class AppointmentsStep(StepPage):
         self.table.setModel(self.model)
         self.table.set_empty_text(tr("No appointments yet. Press Ctrl+B to book one."))
         self.table.setAccessibleName(tr("Appointments"))
-        self.table.horizontalHeader().setStretchLastSection(True)
+        header = self.table.horizontalHeader()
+        header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        header.setSectionResizeMode(2, QHeaderView.ResizeMode.Stretch)
         self.table.activated.connect(self._activated)
         self.history_label = QLabel()
         self.history_label.setWordWrap(True)
@@ -193,9 +198,9 @@ class AppointmentsStep(StepPage):
         right.addWidget(self.calendar)
         right.addStretch(1)
         top = QHBoxLayout()
-        top.addLayout(left, 5)
+        top.addLayout(left, 1)
         top.addSpacing(12)
-        top.addLayout(right, 6)
+        top.addLayout(right, 1)
         extras = QHBoxLayout()
         for section, add, remove in (
             (self.pending, self.add_test_button, self.remove_test_button),
@@ -275,12 +280,15 @@ class AppointmentsStep(StepPage):
         by_id = {a.id: a for a in plan.appointments}
         self.warnings.clear()
         for warning in plan.warnings:
-            self.warnings.addItem(warning_text(warning, by_id, tz))
+            text = warning_text(warning, by_id, tz)
+            self.warnings.addItem(text)
+            self.warnings.item(self.warnings.count() - 1).setToolTip(text)
         has_warnings = bool(plan.warnings)
         self.warnings.setVisible(has_warnings)
         self.no_warnings.setVisible(not has_warnings)
-        height = self.warnings.sizeHintForRow(0) * max(len(plan.warnings), 1) + 6
-        self.warnings.setFixedHeight(height)
+        line = self.warnings.fontMetrics().lineSpacing()
+        rows = min(max(len(plan.warnings), 1), 8)
+        self.warnings.setFixedHeight(int(rows * line * 1.6) + 2 * self.warnings.frameWidth() + 4)
         warned = frozenset(w.appointment_id for w in plan.warnings if w.appointment_id)
         self.calendar.set_days(plan.calendar(tz), warned)
         d = plan.deadlines
