@@ -13,8 +13,11 @@ from sqlalchemy import select
 
 from tests.conftest import FIXED_NOW
 from tests.factories import make_patient, make_stay, make_unit
-from transitions.db.appointments_models import HomeService, PendingTest
-from transitions.db.models import AuditEvent, Clinic, Provider
+from transitions.config import SiteConfig
+from transitions.db.appointments_models import Appointment, HomeService, PendingTest
+from transitions.db.engine import Database
+from transitions.db.models import AuditEvent, Clinic, Encounter, Provider
+from transitions.demo.generator import generate_demo
 from transitions.domain.appointments import (
     AppointmentStatus,
     AppointmentType,
@@ -299,3 +302,22 @@ def test_directory_import_rejects_bad_files(
         directory.import_directory(uow, actor, text)
     with make_uow() as uow:
         assert uow.session.scalars(select(Clinic)).all() == []
+
+
+def test_demo_books_follow_ups_deterministically(
+    database: Database, site: SiteConfig, make_uow: Callable[[], UnitOfWork], actor: Actor
+) -> None:
+    generate_demo(database, patients=120, seed=7, today=date(2026, 11, 25), tz=site.timezone)
+    with make_uow() as uow:
+        rows = uow.session.execute(
+            select(Appointment.encounter_id, Appointment.type, Appointment.starts_at).order_by(
+                Appointment.id
+            )
+        ).all()
+        visit = uow.session.scalar(select(Encounter.visit_number).where(Encounter.id == rows[0][0]))
+    assert len(rows) >= 3
+    assert {kind for _, kind, _ in rows} <= {AppointmentType.PCP_FOLLOW_UP, AppointmentType.LAB}
+    assert all(start.astimezone(NY).weekday() < 5 for _, _, start in rows)
+    with make_uow() as uow:
+        plan_ = appointments.follow_up_plan(uow, actor, visit_number=visit)
+    assert WarningCode.NO_PCP_FOLLOW_UP not in {w.code for w in plan_.warnings}
