@@ -29,6 +29,7 @@ from transitions.resources import load_toml
 APP_NAME = "Transitions"
 SITE_CONFIG_ENV = "TRANSITIONS_SITE_CONFIG"
 DATABASE_URL_ENV = "TRANSITIONS_DATABASE_URL"
+RISK_TIERS = ("low", "moderate", "high")
 
 
 def user_data_dir() -> Path:
@@ -70,6 +71,10 @@ class SiteConfig:
     packet_logo: str = ""
     packet_primary_colour: str = "#1f4e79"
     packet_accent_colour: str = "#b35900"
+    #: Readmission-risk tier assumed until a stay has its own ("low", "moderate", "high").
+    default_risk_tier: str = "moderate"
+    #: Minutes of travel two appointments on the same day must leave between them.
+    travel_buffer_minutes: int = 30
 
     @property
     def holiday_calendar(self) -> HolidayCalendar:
@@ -175,6 +180,16 @@ def load_site_config(path: Path | None = None) -> SiteConfig:
         raise ConfigError("site configuration key 'policy.min_password_length' must be 8 to 128")
     holiday_calendar = _holiday_calendar(data)
     packet = _packet_settings(data)
+    tier = _get(data, "policy.default_risk_tier", str) or "moderate"
+    if tier not in RISK_TIERS:
+        raise ConfigError(
+            "site configuration key 'policy.default_risk_tier' must be one of "
+            + ", ".join(RISK_TIERS)
+        )
+    travel = _get(data, "policy.travel_buffer_minutes", int)
+    travel = 30 if travel is None else travel
+    if not 0 <= travel <= 240:
+        raise ConfigError("site configuration key 'policy.travel_buffer_minutes' must be 0 to 240")
     return SiteConfig(
         hospital_name=_get(data, "hospital.name", str) or "",
         callback_phone=_get(data, "hospital.callback_phone", str) or "",
@@ -190,6 +205,8 @@ def load_site_config(path: Path | None = None) -> SiteConfig:
         packet_logo=packet["packet_logo"],
         packet_primary_colour=packet["packet_primary_colour"],
         packet_accent_colour=packet["packet_accent_colour"],
+        default_risk_tier=tier,
+        travel_buffer_minutes=travel,
     )
 
 

@@ -34,6 +34,7 @@ COMMAND_MODULES = (
     "transitions.cli.packet_cmd",
     "transitions.cli.interop_cmd",
     "transitions.cli.followup_cmd",
+    "transitions.cli.appointments_cmd",
 )
 
 

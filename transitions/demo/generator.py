@@ -31,6 +31,7 @@ from transitions.demo.clinical import (
 )
 from transitions.demo.data import DemoData, demo_data
 from transitions.demo.directory import write_directory
+from transitions.demo.followups import add_demo_followups
 from transitions.demo.people import Directory, PatientCase, make_patient
 from transitions.demo.timeline import Stay, Wards, at, plan_stays
 from transitions.demo.writer import BulkWriter, table
@@ -258,6 +259,7 @@ def generate_demo(
             generator.flush()
             if progress is not None:
                 progress(end, patients)
+        add_demo_followups(writer, today, tz)
         writer.finish()
     totals = generator.totals
     return DemoSummary(

@@ -376,6 +376,7 @@ StaySection = Callable[[UnitOfWork, Encounter], Any]
 _STAY_SECTIONS: dict[str, StaySection] = {}
 STAY_SECTION_MODULES: tuple[str, ...] = (
     "transitions.services.medrec",
+    "transitions.services.appointments",
     "transitions.services.education",
     "transitions.services.packets",
     "transitions.services.interop",

@@ -49,7 +49,9 @@ class StepSpec:
 
 
 def workspace_steps() -> list[StepSpec]:
-    """The registered steps. Imports are local so a step module may import this one."""
+    """The registered steps, in the order of a discharge. Imports are local so a step module
+    may import this one."""
+    from ui.workspace.appointments import AppointmentsStep
     from ui.workspace.education.step import EducationStep
     from ui.workspace.medrec.page import MedicationsStep
     from ui.workspace.packet import PacketStep
@@ -59,6 +61,9 @@ def workspace_steps() -> list[StepSpec]:
         StepSpec("summary", QT_TRANSLATE_NOOP("WorkspaceSteps", "Stay summary"), StaySummaryStep),
         StepSpec(
             "medications", QT_TRANSLATE_NOOP("WorkspaceSteps", "Medications"), MedicationsStep
+        ),
+        StepSpec(
+            "appointments", QT_TRANSLATE_NOOP("WorkspaceSteps", "Appointments"), AppointmentsStep
         ),
         StepSpec("education", QT_TRANSLATE_NOOP("WorkspaceSteps", "Education"), EducationStep),
         StepSpec("packet", QT_TRANSLATE_NOOP("WorkspaceSteps", "Discharge packet"), PacketStep),

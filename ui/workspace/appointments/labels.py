@@ -1,0 +1,121 @@
+"""Translated names of appointment types, statuses and the warnings' sentences."""
+
+from __future__ import annotations
+
+from datetime import date, tzinfo
+
+from PySide6.QtCore import QCoreApplication, QLocale
+
+from transitions.domain.appointments import (
+    AppointmentStatus,
+    AppointmentType,
+    AppointmentWarning,
+    HomeServiceKind,
+    PatientNotification,
+    WarningCode,
+)
+from transitions.services.appointments import AppointmentView
+from ui import formatting as fmt
+from ui.i18n import QT_TRANSLATE_NOOP
+
+CONTEXT = "Appointments"
+
+
+def _tr(text: str) -> str:
+    return QCoreApplication.translate(CONTEXT, text)
+
+
+TYPES = {
+    AppointmentType.PCP_FOLLOW_UP: QT_TRANSLATE_NOOP(CONTEXT, "PCP follow-up"),
+    AppointmentType.SPECIALIST: QT_TRANSLATE_NOOP(CONTEXT, "Specialist"),
+    AppointmentType.LAB: QT_TRANSLATE_NOOP(CONTEXT, "Lab"),
+    AppointmentType.IMAGING: QT_TRANSLATE_NOOP(CONTEXT, "Imaging"),
+    AppointmentType.HOME_HEALTH: QT_TRANSLATE_NOOP(CONTEXT, "Home-health visit"),
+    AppointmentType.THERAPY: QT_TRANSLATE_NOOP(CONTEXT, "Therapy"),
+    AppointmentType.OTHER: QT_TRANSLATE_NOOP(CONTEXT, "Other"),
+}
+STATUSES = {
+    AppointmentStatus.REQUESTED: QT_TRANSLATE_NOOP(CONTEXT, "Requested"),
+    AppointmentStatus.BOOKED: QT_TRANSLATE_NOOP(CONTEXT, "Booked"),
+    AppointmentStatus.CONFIRMED: QT_TRANSLATE_NOOP(CONTEXT, "Confirmed"),
+    AppointmentStatus.COMPLETED: QT_TRANSLATE_NOOP(CONTEXT, "Completed"),
+    AppointmentStatus.NO_SHOW: QT_TRANSLATE_NOOP(CONTEXT, "No-show"),
+    AppointmentStatus.CANCELLED: QT_TRANSLATE_NOOP(CONTEXT, "Cancelled"),
+}
+NOTIFY = {
+    PatientNotification.PHONE: QT_TRANSLATE_NOOP(CONTEXT, "Phone call"),
+    PatientNotification.PORTAL: QT_TRANSLATE_NOOP(CONTEXT, "Patient portal"),
+    PatientNotification.LETTER: QT_TRANSLATE_NOOP(CONTEXT, "Letter"),
+    PatientNotification.AT_FOLLOW_UP: QT_TRANSLATE_NOOP(CONTEXT, "At the follow-up visit"),
+}
+SERVICES = {
+    HomeServiceKind.HOME_HEALTH: QT_TRANSLATE_NOOP(CONTEXT, "Home health"),
+    HomeServiceKind.OXYGEN: QT_TRANSLATE_NOOP(CONTEXT, "Oxygen"),
+    HomeServiceKind.DME: QT_TRANSLATE_NOOP(CONTEXT, "Durable medical equipment"),
+    HomeServiceKind.INFUSION: QT_TRANSLATE_NOOP(CONTEXT, "Home infusion"),
+    HomeServiceKind.OTHER: QT_TRANSLATE_NOOP(CONTEXT, "Other"),
+}
+TIERS = {
+    "low": QT_TRANSLATE_NOOP(CONTEXT, "low"),
+    "moderate": QT_TRANSLATE_NOOP(CONTEXT, "moderate"),
+    "high": QT_TRANSLATE_NOOP(CONTEXT, "high"),
+}
+_WARNINGS = {
+    WarningCode.NO_PCP_FOLLOW_UP: QT_TRANSLATE_NOOP(
+        CONTEXT, "No PCP follow-up booked: due by {deadline} ({tier} risk)."
+    ),
+    WarningCode.PCP_AFTER_DEADLINE: QT_TRANSLATE_NOOP(
+        CONTEXT, "PCP follow-up on {day} is after the visit deadline {deadline} ({tier} risk)."
+    ),
+    WarningCode.BEFORE_DISCHARGE: QT_TRANSLATE_NOOP(CONTEXT, "{what}: before discharge."),
+    WarningCode.OUTSIDE_HOURS: QT_TRANSLATE_NOOP(
+        CONTEXT, "{what}: outside the clinic's hours ({hours})."
+    ),
+    WarningCode.WEEKEND: QT_TRANSLATE_NOOP(CONTEXT, "{what}: on a weekend."),
+    WarningCode.HOLIDAY: QT_TRANSLATE_NOOP(CONTEXT, "{what}: on a holiday ({holiday})."),
+    WarningCode.OVERLAP: QT_TRANSLATE_NOOP(
+        CONTEXT, "{what}: overlaps another appointment or leaves less than {buffer} min to travel."
+    ),
+    WarningCode.TRANSPORT_NOT_ARRANGED: QT_TRANSLATE_NOOP(
+        CONTEXT, "{what}: transport needed but not arranged."
+    ),
+    WarningCode.INTERPRETER_NOT_ARRANGED: QT_TRANSLATE_NOOP(
+        CONTEXT, "{what}: interpreter needed but not arranged."
+    ),
+}
+
+
+def type_label(kind: AppointmentType) -> str:
+    return _tr(TYPES[kind])
+
+
+def status_label(status: AppointmentStatus) -> str:
+    return _tr(STATUSES[status])
+
+
+def short_date(day: date) -> str:
+    return QLocale().toString(fmt.qdate(day), "ddd d MMM")
+
+
+def warning_text(
+    warning: AppointmentWarning, appointments: dict[int, AppointmentView], tz: tzinfo
+) -> str:
+    """The warning as a translated sentence naming the appointment."""
+    params = dict(warning.params)
+    if "deadline" in params:
+        params["deadline"] = short_date(date.fromisoformat(params["deadline"]))
+    if "day" in params:
+        params["day"] = short_date(date.fromisoformat(params["day"]))
+    if "tier" in params:
+        params["tier"] = _tr(TIERS.get(params["tier"], params["tier"]))
+    appt = appointments.get(warning.appointment_id or -1)
+    if appt is not None:
+        when = appt.starts_at.astimezone(tz)
+        params["what"] = (
+            f"{type_label(appt.type)}, {appt.where}, {short_date(when.date())} "
+            f"{fmt.format_time(appt.starts_at, tz)}"
+        )
+    try:
+        return _tr(_WARNINGS[warning.code]).format(**params)
+    except (KeyError, IndexError):
+        return warning.message
