@@ -88,3 +88,60 @@ def test_packet_has_signed_medicines_and_taught_education(make_uow: MakeUow, act
     with make_uow() as uow:
         spanish = packets.generate_packet(uow, actor, encounter_id=stay, language="es")
     assert "Sube de 2 a 3 libras" in text_of(spanish.pdf)
+
+
+def test_packet_has_appointments_calendar_pending_results_and_home_services(
+    make_uow: MakeUow, actor: Actor
+) -> None:
+    from datetime import date, datetime, timedelta
+
+    from tests.conftest import FIXED_NOW
+    from transitions.db.models import Clinic, Encounter, Provider
+    from transitions.domain.appointments import (
+        AppointmentType,
+        HomeServiceKind,
+        PatientNotification,
+    )
+    from transitions.services import appointments, followup_items
+
+    stay, _ids = seed(make_uow)
+    visit = (FIXED_NOW + timedelta(days=6)).replace(hour=15, minute=0)  # 10:00 New York
+    assert isinstance(visit, datetime)
+    with make_uow() as uow:
+        clinic = Clinic(
+            name="Riverside Family Medicine",
+            phone="(555) 010-3300",
+            opening_hours="Mon-Fri 08:00-17:00",
+            accepts_new_patients=True,
+        )
+        doctor = Provider(family_name="Okafor", given_name="Ada", credentials="MD")
+        uow.session.add_all([clinic, doctor])
+        planned = uow.session.get_one(Encounter, stay)
+        planned.planned_discharge_time = FIXED_NOW + timedelta(hours=4)
+        uow.commit()
+        clinic_id, doctor_id = clinic.id, doctor.id
+    with make_uow() as uow:
+        appointments.book_appointment(
+            uow, actor, stay,
+            appointments.AppointmentInput(
+                type=AppointmentType.PCP_FOLLOW_UP, starts_at=visit, clinic_id=clinic_id
+            ),
+        )  # fmt: skip
+    with make_uow() as uow:
+        followup_items.add_pending_test(
+            uow, actor, stay, test_name="Blood culture", notify_by=PatientNotification.PHONE,
+            expected_on=date(2026, 11, 28), responsible_id=doctor_id,
+        )  # fmt: skip
+    with make_uow() as uow:
+        followup_items.add_home_service(
+            uow, actor, stay, kind=HomeServiceKind.OXYGEN, description="2 L/min at night",
+            vendor="Lakeside Medical Supply", vendor_phone="(555) 010-7788",
+        )  # fmt: skip
+    with make_uow() as uow:
+        pdf = packets.generate_packet(uow, actor, encounter_id=stay, language="en").pdf
+    text = " ".join(text_of(pdf).split())  # table cells wrap over several lines
+    assert "Check-up with your primary care provider" in text
+    assert "Riverside Family Medicine" in text
+    assert "Blood culture" in text and "by phone" in text
+    assert "Oxygen at home" in text and "Lakeside Medical Supply" in text
+    assert "Thanksgiving" in text  # the 30-day calendar with the site's holidays

@@ -74,6 +74,15 @@ class Messages:
     def high_alert(self, key: str, english: str) -> str:
         return self._keyed("high_alert", key) or english
 
+    def appointment_type(self, code: str) -> str:
+        return self._keyed("appointment_types", code) or code.replace("_", " ")
+
+    def home_service(self, code: str) -> str:
+        return self._keyed("home_services", code) or code.replace("_", " ")
+
+    def notify(self, code: str) -> str:
+        return self._keyed("notify", code) or code.replace("_", " ")
+
     # -- dates and times ------------------------------------------------------------------
     def date_long(self, day: date) -> str:
         return self("date.format").format(

@@ -215,8 +215,14 @@ def discharge_reference(uow: UnitOfWork, encounter: Encounter) -> datetime:
 
 
 def site_risk_tier(uow: UnitOfWork, encounter: Encounter) -> RiskTier:
-    """The stay's risk tier: the site default until the readmission-risk work stores tiers."""
-    return RiskTier(uow.site.default_risk_tier)
+    """The stay's readmission-risk tier (latest stored LACE/HOSPITAL assessment: high if either
+    score is high), or the site default while the stay has not been scored."""
+    from transitions.services.followup_risk import latest_assessment, view_of
+
+    row = latest_assessment(uow, encounter.id)
+    if row is None:
+        return RiskTier(uow.site.default_risk_tier)
+    return RiskTier(view_of(row).tier)
 
 
 def _view(appt: Appointment, warnings: tuple[AppointmentWarning, ...] = ()) -> AppointmentView:
@@ -314,6 +320,12 @@ def _plan(uow: UnitOfWork, encounter: Encounter) -> FollowUpPlan:
         warnings=tuple(warnings),
         holidays=tuple(calendar.holidays_between(local_discharge.date(), deadlines.period_end)),
     )
+
+
+def follow_up_plan_of(uow: UnitOfWork, encounter: Encounter) -> FollowUpPlan:
+    """The plan for other services (the packet, the FHIR export): no permission check and no
+    audit of its own; the caller checks and audits."""
+    return _plan(uow, encounter)
 
 
 def follow_up_plan(

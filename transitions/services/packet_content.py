@@ -134,9 +134,13 @@ def medicines_section(uow: UnitOfWork, encounter: Encounter, msg: Messages) -> M
     return MedicinesSection(final=False, medicines=tuple(medicines))
 
 
-def appointments_section(uow: UnitOfWork, encounter: Encounter) -> tuple[Appointment, ...]:
-    """Follow-up appointments and tests (issue 5 fills this in)."""
-    return ()
+def appointments_section(
+    uow: UnitOfWork, encounter: Encounter, msg: Messages
+) -> tuple[Appointment, ...]:
+    """Follow-up appointments and tests still booked (requested, booked or confirmed)."""
+    from transitions.services.packet_sections import booked_appointments
+
+    return booked_appointments(uow, encounter, msg)
 
 
 def calendar_section(
@@ -152,14 +156,22 @@ def calendar_section(
     return build_calendar(CalendarInputs(start, appointments, call_day=call_day), calendar)
 
 
-def pending_results_section(uow: UnitOfWork, encounter: Encounter) -> tuple[PendingResult, ...]:
-    """Results not back at discharge and who tells the patient (issue 5)."""
-    return ()
+def pending_results_section(
+    uow: UnitOfWork, encounter: Encounter, msg: Messages
+) -> tuple[PendingResult, ...]:
+    """Results not back at discharge and who tells the patient."""
+    from transitions.services.packet_sections import pending_results
+
+    return pending_results(uow, encounter, msg)
 
 
-def home_services_section(uow: UnitOfWork, encounter: Encounter) -> tuple[HomeService, ...]:
-    """Home health, equipment (issue 5)."""
-    return ()
+def home_services_section(
+    uow: UnitOfWork, encounter: Encounter, msg: Messages
+) -> tuple[HomeService, ...]:
+    """Home health, oxygen, equipment arranged for home."""
+    from transitions.services.packet_sections import arranged_home_services
+
+    return arranged_home_services(uow, encounter, msg)
 
 
 def education_section(
@@ -224,14 +236,14 @@ def build_packet_content(
 def build_content(uow: UnitOfWork, encounter: Encounter, options: PacketOptions) -> PacketContent:
     msg = Messages(options.language)
     b = SECTION_BUILDERS
-    appointments = b["appointments"](uow, encounter)
+    appointments = b["appointments"](uow, encounter, msg)
     return PacketContent(
         cover=b["cover"](uow, encounter),
         medicines=b["medicines"](uow, encounter, msg),
         appointments=appointments,
         calendar=b["calendar"](uow, encounter, appointments),
-        pending_results=b["pending_results"](uow, encounter),
-        home_services=b["home_services"](uow, encounter),
+        pending_results=b["pending_results"](uow, encounter, msg),
+        home_services=b["home_services"](uow, encounter, msg),
         education=b["education"](uow, encounter, options.language),
         allergies=b["allergies"](uow, encounter),
     )

@@ -7,9 +7,18 @@ from __future__ import annotations
 from transitions.db.models import Encounter
 from transitions.domain.education.catalog import load_catalog
 from transitions.domain.medrec.workflow import ReconciliationStatus
-from transitions.packet.content import EducationModule, Medicine, MedicineGroup, MedicinesSection
+from transitions.packet.content import (
+    Appointment,
+    EducationModule,
+    HomeService,
+    Medicine,
+    MedicineGroup,
+    MedicinesSection,
+    PendingResult,
+)
 from transitions.packet.i18n import Messages
-from transitions.services import education
+from transitions.services import appointments as appointment_service
+from transitions.services import education, followup_items
 from transitions.services.drugs import site_knowledge
 from transitions.services.medrec_view import DischargeLine, SourceLine, build_view
 from transitions.services.packet_content import how_and_when
@@ -111,3 +120,56 @@ def taught_education(
             )
         )
     return tuple(modules)
+
+
+def booked_appointments(
+    uow: UnitOfWork, encounter: Encounter, msg: Messages
+) -> tuple[Appointment, ...]:
+    """Appointments still to happen (not cancelled, completed or missed), soonest first."""
+    plan = appointment_service.follow_up_plan_of(uow, encounter)
+    result = []
+    for appt in sorted(plan.appointments, key=lambda a: a.starts_at):
+        if not appt.is_open:
+            continue
+        local = appt.starts_at.astimezone(uow.tz)
+        result.append(
+            Appointment(
+                day=local.date(),
+                time=local.time().replace(second=0, microsecond=0),
+                with_whom=appt.provider or appt.clinic or msg.appointment_type(appt.type.value),
+                purpose=msg.appointment_type(appt.type.value),
+                place=appt.clinic,
+                phone=appt.clinic_phone,
+            )
+        )
+    return tuple(result)
+
+
+def pending_results(
+    uow: UnitOfWork, encounter: Encounter, msg: Messages
+) -> tuple[PendingResult, ...]:
+    return tuple(
+        PendingResult(
+            test=item.test_name,
+            expected=msg.date_short(item.expected_on) if item.expected_on else None,
+            who_tells=" ".join(
+                part for part in (item.responsible, msg.notify(item.notify_by.value)) if part
+            ),
+        )
+        for item in followup_items.pending_tests(uow, encounter.id)
+    )
+
+
+def arranged_home_services(
+    uow: UnitOfWork, encounter: Encounter, msg: Messages
+) -> tuple[HomeService, ...]:
+    return tuple(
+        HomeService(
+            service=msg.home_service(item.kind.value),
+            provider=item.vendor,
+            phone=item.vendor_phone,
+            start=item.starts_on,
+            notes=item.description,
+        )
+        for item in followup_items.home_services(uow, encounter.id)
+    )
