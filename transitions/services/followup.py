@@ -340,6 +340,11 @@ def _call_log(uow: UnitOfWork, encounter_id: int) -> CallLog:
     )
 
 
+def get_call_log_of(uow: UnitOfWork, encounter: Encounter) -> CallLog:
+    """The call log for other services (the FHIR export): no permission check, no audit."""
+    return _call_log(uow, encounter.id)
+
+
 def get_call_log(uow: UnitOfWork, actor: Actor, encounter_id: int) -> CallLog:
     require(actor, "followup.view")
     log = _call_log(uow, encounter_id)

@@ -319,6 +319,8 @@ def export_stay(uow: UnitOfWork, actor: Actor, visit_number: str) -> str:
             .order_by(VisitIdentifier.id)
         )
     ]
+    import transitions.services.interop_followup  # noqa: F401 - registers its export contributor
+
     bundle = build_bundle(
         patient,
         encounter,
