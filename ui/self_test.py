@@ -1,7 +1,8 @@
 """`transitions --self-test`: prove a deployed copy (the bundle, a workstation) can run.
 
 Migrates the database, opens the main window as a system actor (offscreen works), waits until
-the worklist has loaded through the real background runner, closes the window and prints
+the worklist has loaded through the real background runner, closes the window, renders a PDF
+page (PDFium, for the packet preview and printing) and prints
 ``self-test passed`` (exit 0). Any failure prints one line ``self-test failed: ...`` on stderr
 and exits 1. Nothing here needs a user account, and no patient data is printed.
 """
@@ -66,11 +67,34 @@ def _check(database_url: str | None, timeout: float) -> None:
         if not window.isVisible():
             raise SelfTestError("the main window did not open")
         window.close()
+        _check_pdf_rendering()
     finally:
         runner.shutdown(wait=True)
         if window is not None:
             window.deleteLater()
         db.dispose()
+
+
+def _check_pdf_rendering() -> None:
+    """The packet preview and printing need PDFium (pypdfium2's library) in the installation."""
+    import io
+
+    from reportlab.pdfgen.canvas import Canvas
+
+    from ui.pdf_pages import load_pdf
+
+    out = io.BytesIO()
+    canvas = Canvas(out, pagesize=(144, 144))
+    canvas.rect(36, 36, 72, 72, stroke=0, fill=1)
+    canvas.save()
+    try:
+        pages = load_pdf(out.getvalue())
+        image = pages.render(0, 72)
+        pages.close()
+    except Exception as exc:  # noqa: BLE001 - a missing library shows as any import/OS error
+        raise SelfTestError(f"PDF pages cannot be rendered ({exc})") from exc
+    if image.pixelColor(72, 72).lightness() > 64:
+        raise SelfTestError("PDF pages render blank")
 
 
 def _qt_message_to_log(mode: QtMsgType, _context: QMessageLogContext, message: str) -> None:

@@ -87,7 +87,9 @@ def test_preview_print_save_and_reprint(
     step.generate_button.click()
     assert step.current is not None and step.current.info.version == 1
     assert step.preview_pages == step.current.info.page_count >= 2
-    assert step.view.document() is not None
+    assert step.view.page_count() == step.current.info.page_count
+    qtbot.waitUntil(lambda: not step.view.page_image(0).isNull())  # rendered when in view
+    assert step.view.page_image(0).width() == step.view.viewport().width() - 2 * step.view.MARGIN
     assert step.versions_model.rowCount() == 1
     assert step.print_button.isEnabled() and step.save_button.isEnabled()
 

@@ -1,4 +1,4 @@
-"""Step "Discharge packet": options, preview (QPdfView), print, save as PDF, earlier versions.
+"""Step "Discharge packet": options, preview (PDFium pages), print, save as PDF, earlier versions.
 
 Generating stores the packet (an unchanged stay gets its latest stored version back); printing,
 saving and reprinting are audited. Reprints use the stored bytes, exactly what was printed.
@@ -10,8 +10,6 @@ from pathlib import Path
 
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QKeySequence, QShortcut
-from PySide6.QtPdf import QPdfDocument
-from PySide6.QtPdfWidgets import QPdfView
 from PySide6.QtPrintSupport import QPrintDialog, QPrinter
 from PySide6.QtWidgets import (
     QCheckBox,
@@ -35,9 +33,10 @@ from transitions.services.uow import UnitOfWork
 from ui import formatting as fmt
 from ui.context import AppContext
 from ui.errors import user_message
+from ui.pdf_pages import PdfPreview
 from ui.tasks import bound_to
 from ui.widgets.tables import CompactTableView, PlainTableModel, TableColumn
-from ui.workspace.pdf_printing import load_pdf, print_pdf
+from ui.workspace.pdf_printing import print_pdf
 from ui.workspace.steps import StepPage
 
 
@@ -46,7 +45,6 @@ class PacketStep(StepPage):
         super().__init__(ctx, encounter_id, parent)
         self.current: StoredPacket | None = None
         self._language_chosen = False
-        self._document: QPdfDocument | None = None
 
         self.language_combo = QComboBox()
         for code, name in languages().items():
@@ -83,9 +81,7 @@ class PacketStep(StepPage):
         self.error_label.setWordWrap(True)
         self.error_label.hide()
 
-        self.view = QPdfView()
-        self.view.setPageMode(QPdfView.PageMode.MultiPage)
-        self.view.setZoomMode(QPdfView.ZoomMode.FitToWidth)
+        self.view = PdfPreview()
         self.view.setAccessibleName(self.tr("Packet preview"))
 
         tz = ctx.tz
@@ -201,12 +197,12 @@ class PacketStep(StepPage):
         self.load_versions()
 
     def show_packet(self, stored: StoredPacket) -> None:
+        try:
+            self.view.set_pdf(stored.pdf)
+        except ValueError as exc:
+            self._failed(exc)
+            return
         self.error_label.hide()
-        previous = self._document
-        self._document, _buffer = load_pdf(stored.pdf, self)
-        self.view.setDocument(self._document)
-        if previous is not None:
-            previous.deleteLater()
         self.current = stored
         info = stored.info
         when = fmt.format_full_moment(info.created_at, self.ctx.tz)
@@ -220,7 +216,7 @@ class PacketStep(StepPage):
 
     @property
     def preview_pages(self) -> int:
-        return self._document.pageCount() if self._document is not None else 0
+        return self.view.page_count()
 
     # -- output -----------------------------------------------------------------------------
     def _print_shortcut(self) -> None:
