@@ -125,6 +125,7 @@ class PacketStep(StepPage):
         splitter.addWidget(side)
         splitter.setStretchFactor(0, 3)
         splitter.setStretchFactor(1, 1)
+        splitter.setSizes([750, 250])  # the preview gets most of the width from the start
 
         layout = QVBoxLayout(self)
         layout.addLayout(options)
