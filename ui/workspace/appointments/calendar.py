@@ -67,8 +67,8 @@ class TcmCalendar(QWidget):
         bold.setBold(True)
         cell = QFontMetrics(bold).horizontalAdvance(
             "30 Nov"
-        ) + self.fontMetrics().horizontalAdvance("Discharge")
-        return QSize((cell + 14) * 7, self.sizeHint().height())
+        ) + self.fontMetrics().horizontalAdvance("Day 29")
+        return QSize((cell + 10) * 7, self.sizeHint().height())
 
     def _cell_rect(self, day: date) -> QRect:
         offset = (day - self._first_monday()).days
