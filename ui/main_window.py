@@ -108,20 +108,47 @@ class MainWindow(QMainWindow):
         help_menu.addAction(self.about_action)
 
     def _build_admin_menu(self, menu: QMenuBar) -> None:
-        """Admin tools, shown only to roles that may use them."""
+        """Admin tools, each shown only to roles that may use it."""
         actor = self.ctx.actor
-        if actor is None or not allowed(actor, "interop.quarantine"):
+        if actor is None:
+            return
+        tools = [
+            (
+                "interop.quarantine",
+                "quarantine_action",
+                self.tr("Interface &quarantine…"),
+                self.show_quarantine,
+            ),
+            ("users.manage", "users_action", self.tr("&Users…"), self.show_users),
+            ("audit.view", "audit_action", self.tr("&Audit trail…"), self.show_audit),
+        ]
+        shown = [tool for tool in tools if allowed(actor, tool[0])]
+        if not shown:
             return
         admin_menu = menu.addMenu(self.tr("&Admin"))
-        self.quarantine_action = self._action(
-            self.tr("Interface &quarantine…"), None, self.show_quarantine
-        )
-        admin_menu.addAction(self.quarantine_action)
+        for _permission, name, text, slot in shown:
+            action = self._action(text, None, slot)
+            setattr(self, name, action)
+            admin_menu.addAction(action)
 
     def show_quarantine(self) -> None:
         from ui.interop.quarantine import QuarantineDialog
 
         dialog = QuarantineDialog(self.ctx, self)
+        dialog.refresh()
+        dialog.exec()
+
+    def show_users(self) -> None:
+        from ui.security.users import UsersDialog
+
+        dialog = UsersDialog(self.ctx, self)
+        dialog.refresh()
+        dialog.exec()
+
+    def show_audit(self) -> None:
+        from ui.security.audit_viewer import AuditViewerDialog
+
+        dialog = AuditViewerDialog(self.ctx, self)
         dialog.refresh()
         dialog.exec()
 
