@@ -14,6 +14,7 @@ from transitions.services.encounters import StayRow
 from transitions.services.permissions import allowed
 from ui.context import AppContext
 from ui.followup.page import FollowupTab
+from ui.live_refresh import LiveRefresh
 from ui.tasks import BackgroundRunner
 from ui.widgets.style import set_muted
 from ui.worklist.page import WorklistPage
@@ -38,6 +39,7 @@ class MainWindow(QMainWindow):
         self.ctx = ctx
         self._steps = steps
         self._signing_out = False
+        self.live: LiveRefresh | None = None
         self.setWindowTitle(self.tr("Transitions — %1").replace("%1", ctx.site.hospital_name))
 
         self.tabs = QTabWidget()
@@ -172,6 +174,8 @@ class MainWindow(QMainWindow):
         self.show()
         self.worklist.ensure_loaded()
         self.worklist.table.setFocus()
+        if self.live is None:  # other workstations' changes show up by themselves
+            self.live = LiveRefresh(self.ctx, self.worklist, self.workspaces, parent=self)
 
     def workspaces(self) -> list[PatientWorkspace]:
         pages = (self.tabs.widget(i) for i in range(self.tabs.count()))
@@ -240,5 +244,7 @@ class MainWindow(QMainWindow):
 
     def closeEvent(self, event: QCloseEvent) -> None:
         super().closeEvent(event)
+        if event.isAccepted() and self.live is not None:
+            self.live.stop()
         if event.isAccepted() and not self._signing_out:
             self.closed.emit()

@@ -31,6 +31,9 @@ def log_path(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[Path]:
     monkeypatch.setenv("XDG_STATE_HOME", str(tmp_path / "state"))
     root = logging.getLogger()
     old_level = root.level
+    for handler in [h for h in root.handlers if getattr(h, "_transitions", False)]:
+        root.removeHandler(handler)  # left by an earlier in-process CLI run
+        handler.close()
     path = configure_logging()
     assert path is not None and str(path).startswith(str(tmp_path))
     yield path
