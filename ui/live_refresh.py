@@ -5,8 +5,9 @@ A QTimer polls :func:`transitions.services.live.open_change_feed` (PostgreSQL LI
 drained without blocking; SQLite a read of new audit events). On a change:
 
 * the worklist reloads, keeping its unit/date filters, search text and selected stay;
-* an open workspace of a patient who changed reloads its header and stay summary only — the
-  steps with forms are left alone so nobody's unsaved typing is thrown away.
+* an open workspace of a patient who changed (ids looked up on the worker) reloads its header
+  and stay summary only — the steps with forms are left alone so nobody's unsaved typing is
+  thrown away.
 """
 
 from __future__ import annotations
@@ -61,11 +62,18 @@ class LiveRefresh(QObject):
         pages: list[PatientWorkspace] = list(self._workspaces())  # type: ignore[operator]
         if not pages:
             return
-        everyone = None in patients
-        owners = patients_of_stays(self.ctx.db, [p.encounter_id for p in pages])
-        for page in pages:
-            if everyone or owners.get(page.encounter_id) in patients:
-                self._reload_workspace_header(page)
+        ids = [p.encounter_id for p in pages]
+        db = self.ctx.db
+
+        def owners(_uow: UnitOfWork) -> dict[int, int]:  # on the worker, never the UI thread
+            return patients_of_stays(db, ids)
+
+        def reload(owned: dict[int, int]) -> None:
+            for page in self._workspaces():  # type: ignore[operator]
+                if None in patients or owned.get(page.encounter_id) in patients:
+                    self._reload_workspace_header(page)
+
+        self.ctx.submit(owners, bound_to(self, reload), bound_to(self, lambda _exc: None))
 
     # -- worklist ----------------------------------------------------------------------------
     def _reload_worklist(self) -> None:
