@@ -109,10 +109,9 @@ class PgChangeFeed:
                 try:
                     payload = json.loads(notify.extra.decode())
                 except ValueError:
-                    changed.add(None)
-                    continue
+                    continue  # not one of ours
                 # one database may hold several schemas (training, tests): only ours counts
-                if payload.get("schema", self._schema) == self._schema:
+                if isinstance(payload, dict) and payload.get("schema") == self._schema:
                     changed.add(payload.get("patient_id"))
         except Exception as exc:
             log.warning("change listener lost its connection: %s", where_it_failed(exc))
