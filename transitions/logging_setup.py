@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import logging
 import logging.handlers
+import traceback
 from pathlib import Path
 
 from transitions.config import user_log_dir
@@ -37,3 +38,11 @@ def configure_logging(level: int = logging.INFO) -> Path | None:
     root.addHandler(handler)
     root.setLevel(level)
     return path
+
+
+def where_it_failed(exc: BaseException) -> str:
+    """What to log for an unexpected exception: its type and code locations, never its message
+    (messages and SQL parameters may hold patient data)."""
+    frames = traceback.extract_tb(exc.__traceback__)
+    where = " <- ".join(f"{f.filename}:{f.lineno} in {f.name}" for f in reversed(frames[-6:]))
+    return f"{type(exc).__name__} at {where or '?'}"

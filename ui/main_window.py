@@ -14,6 +14,7 @@ from transitions.services.encounters import StayRow
 from transitions.services.permissions import allowed
 from ui.context import AppContext
 from ui.followup.page import FollowupTab
+from ui.live_refresh import LiveRefresh
 from ui.tasks import BackgroundRunner
 from ui.widgets.style import set_muted
 from ui.worklist.page import WorklistPage
@@ -38,6 +39,7 @@ class MainWindow(QMainWindow):
         self.ctx = ctx
         self._steps = steps
         self._signing_out = False
+        self.live: LiveRefresh | None = None
         self.setWindowTitle(self.tr("Transitions — %1").replace("%1", ctx.site.hospital_name))
 
         self.tabs = QTabWidget()
@@ -108,20 +110,47 @@ class MainWindow(QMainWindow):
         help_menu.addAction(self.about_action)
 
     def _build_admin_menu(self, menu: QMenuBar) -> None:
-        """Admin tools, shown only to roles that may use them."""
+        """Admin tools, each shown only to roles that may use it."""
         actor = self.ctx.actor
-        if actor is None or not allowed(actor, "interop.quarantine"):
+        if actor is None:
+            return
+        tools = [
+            (
+                "interop.quarantine",
+                "quarantine_action",
+                self.tr("Interface &quarantine…"),
+                self.show_quarantine,
+            ),
+            ("users.manage", "users_action", self.tr("&Users…"), self.show_users),
+            ("audit.view", "audit_action", self.tr("&Audit trail…"), self.show_audit),
+        ]
+        shown = [tool for tool in tools if allowed(actor, tool[0])]
+        if not shown:
             return
         admin_menu = menu.addMenu(self.tr("&Admin"))
-        self.quarantine_action = self._action(
-            self.tr("Interface &quarantine…"), None, self.show_quarantine
-        )
-        admin_menu.addAction(self.quarantine_action)
+        for _permission, name, text, slot in shown:
+            action = self._action(text, None, slot)
+            setattr(self, name, action)
+            admin_menu.addAction(action)
 
     def show_quarantine(self) -> None:
         from ui.interop.quarantine import QuarantineDialog
 
         dialog = QuarantineDialog(self.ctx, self)
+        dialog.refresh()
+        dialog.exec()
+
+    def show_users(self) -> None:
+        from ui.security.users import UsersDialog
+
+        dialog = UsersDialog(self.ctx, self)
+        dialog.refresh()
+        dialog.exec()
+
+    def show_audit(self) -> None:
+        from ui.security.audit_viewer import AuditViewerDialog
+
+        dialog = AuditViewerDialog(self.ctx, self)
         dialog.refresh()
         dialog.exec()
 
@@ -145,6 +174,8 @@ class MainWindow(QMainWindow):
         self.show()
         self.worklist.ensure_loaded()
         self.worklist.table.setFocus()
+        if self.live is None:  # other workstations' changes show up by themselves
+            self.live = LiveRefresh(self.ctx, self.worklist, self.workspaces, parent=self)
 
     def workspaces(self) -> list[PatientWorkspace]:
         pages = (self.tabs.widget(i) for i in range(self.tabs.count()))
@@ -213,5 +244,7 @@ class MainWindow(QMainWindow):
 
     def closeEvent(self, event: QCloseEvent) -> None:
         super().closeEvent(event)
+        if event.isAccepted() and self.live is not None:
+            self.live.stop()
         if event.isAccepted() and not self._signing_out:
             self.closed.emit()

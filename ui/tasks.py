@@ -28,6 +28,8 @@ from typing import Any, Protocol, TypeVar
 import shiboken6
 from PySide6.QtCore import QObject, Qt, Signal, Slot
 
+from transitions.logging_setup import where_it_failed
+
 log = logging.getLogger(__name__)
 
 T = TypeVar("T")
@@ -62,8 +64,9 @@ def _deliver(
             on_error(error)
         else:  # KeyboardInterrupt and friends: not ours to swallow
             raise error
-    except Exception:  # a bug in a callback must not take the event loop down
-        log.exception("a task callback failed")
+    except Exception as exc:  # a bug in a callback must not take the event loop down
+        # type and code locations only: the message may hold patient data
+        log.error("a task callback failed: %s", where_it_failed(exc))
 
 
 class SynchronousRunner:

@@ -16,7 +16,7 @@ from importlib import import_module
 from transitions import __version__
 from transitions.cli.common import CliParser, add_database_option
 from transitions.errors import TransitionsError
-from transitions.logging_setup import configure_logging
+from transitions.logging_setup import configure_logging, where_it_failed
 
 log = logging.getLogger(__name__)
 
@@ -82,8 +82,9 @@ def run_command(args: argparse.Namespace) -> int:
     except KeyboardInterrupt:
         print("transitions: interrupted", file=sys.stderr)
         return 130
-    except Exception:
-        log.exception("unexpected error in subcommand %s", args.command)
+    except Exception as exc:
+        # type and code locations only: the message may hold patient data
+        log.error("unexpected error in subcommand %s: %s", args.command, where_it_failed(exc))
         print(
             f"transitions {args.command}: unexpected error; details are in the log file",
             file=sys.stderr,

@@ -37,7 +37,8 @@ PG_FUNCTIONS = (
         IF NEW.action NOT IN ('view', 'sign_in', 'sign_out', 'sign_in_failed', 'export',
                               'print') THEN
             PERFORM pg_notify('transitions_change', json_build_object(
-                'id', NEW.id, 'patient_id', NEW.patient_id, 'entity', NEW.entity,
+                'schema', current_schema(), 'id', NEW.id, 'patient_id', NEW.patient_id,
+                'entity', NEW.entity,
                 'entity_id', NEW.entity_id, 'action', NEW.action)::text);
         END IF;
         RETURN NULL;
