@@ -345,7 +345,7 @@ class StayDetail:
         return data
 
 
-def _load_encounter(
+def load_encounter(
     uow: UnitOfWork, *, encounter_id: int | None, visit_number: str | None
 ) -> Encounter:
     query = select(Encounter).options(
@@ -396,7 +396,7 @@ def stay_document(uow: UnitOfWork, actor: Actor, visit_number: str) -> dict[str,
     for module in STAY_SECTION_MODULES:
         import_module(module)
     require(actor, "stay.view")
-    encounter = _load_encounter(uow, encounter_id=None, visit_number=visit_number)
+    encounter = load_encounter(uow, encounter_id=None, visit_number=visit_number)
     require_stay(actor, "stay.view", encounter.unit_id)
     document = _detail(uow, encounter).to_json()
     for name, section in _STAY_SECTIONS.items():
@@ -415,7 +415,7 @@ def get_stay(
 ) -> StayDetail:
     """Load one stay and record that ``actor`` viewed this patient's record."""
     require(actor, "stay.view")
-    encounter = _load_encounter(uow, encounter_id=encounter_id, visit_number=visit_number)
+    encounter = load_encounter(uow, encounter_id=encounter_id, visit_number=visit_number)
     require_stay(actor, "stay.view", encounter.unit_id)
     detail = _detail(uow, encounter)
     uow.audit(actor, "view", "encounter", encounter.visit_number, patient_id=encounter.patient_id)
@@ -542,7 +542,7 @@ def change_status(
 ) -> StayDetail:
     """Move a stay through the discharge state machine; discharging records who, when, where to."""
     require(actor, "stay.status")
-    encounter = _load_encounter(uow, encounter_id=encounter_id, visit_number=None)
+    encounter = load_encounter(uow, encounter_id=encounter_id, visit_number=None)
     require_stay(actor, "stay.status", encounter.unit_id)
     if encounter.version_id != expected_version:
         raise ConflictError(

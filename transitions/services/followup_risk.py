@@ -265,9 +265,9 @@ def latest_assessment(uow: UnitOfWork, encounter_id: int) -> RiskAssessment | No
 def recompute_risk(uow: UnitOfWork, actor: Actor, encounter_id: int, stage: RiskStage) -> RiskView:
     """Recompute a stay's scores now (e.g. after a lab arrived); commits."""
     require(actor, "stay.edit")
-    from transitions.services.encounters import _load_encounter
+    from transitions.services.encounters import load_encounter
 
-    encounter = _load_encounter(uow, encounter_id=encounter_id, visit_number=None)
+    encounter = load_encounter(uow, encounter_id=encounter_id, visit_number=None)
     row = assess_stay(uow, actor, encounter, stage)
     view = view_of(row)
     uow.commit()

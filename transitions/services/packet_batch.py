@@ -14,8 +14,7 @@ from sqlalchemy import func, or_, select
 from transitions.db.models import Encounter, Patient, Unit
 from transitions.domain.encounter_status import EncounterStatus
 from transitions.errors import NotFoundError
-from transitions.services.encounters import local_day_bounds
-from transitions.services.packet_content import load_encounter
+from transitions.services.encounters import load_encounter, local_day_bounds
 from transitions.services.packets import (
     PacketJob,
     packet_language,
@@ -82,7 +81,7 @@ def plan_batch(
     require(actor, "packet.batch_print")
     jobs = []
     for encounter_id in encounter_ids:
-        encounter = load_encounter(uow, encounter_id, None)
+        encounter = load_encounter(uow, encounter_id=encounter_id, visit_number=None)
         options = resolve_options(
             uow.site, language=None, large_print=large_print,
             preferred=encounter.patient.preferred_language,

@@ -13,16 +13,13 @@ from collections.abc import Callable
 from datetime import date
 from typing import Any
 
-from sqlalchemy import select
-from sqlalchemy.orm import selectinload
-
 from transitions.config import SiteConfig
-from transitions.db.models import Encounter, Patient
+from transitions.db.models import Encounter
 from transitions.domain.enums import MedicationList
 from transitions.domain.medrec.sig import parse_frequency, parse_route
 from transitions.domain.medrec.terms import default_terms
 from transitions.domain.tcm import tcm_deadlines
-from transitions.errors import NotFoundError, ValidationError
+from transitions.errors import ValidationError
 from transitions.packet.content import (
     AllergyLine,
     Appointment,
@@ -40,6 +37,7 @@ from transitions.packet.content import (
     build_calendar,
 )
 from transitions.packet.i18n import Messages
+from transitions.services.encounters import load_encounter
 from transitions.services.uow import UnitOfWork
 
 
@@ -202,35 +200,13 @@ SECTION_BUILDERS: dict[str, Callable[..., Any]] = {
 }
 
 
-def load_encounter(
-    uow: UnitOfWork, encounter_id: int | None, visit_number: str | None
-) -> Encounter:
-    query = select(Encounter).options(
-        selectinload(Encounter.patient).selectinload(Patient.allergies),
-        selectinload(Encounter.patient).selectinload(Patient.pcp),
-        selectinload(Encounter.unit),
-        selectinload(Encounter.attending),
-        selectinload(Encounter.discharged_by),
-        selectinload(Encounter.diagnoses),
-        selectinload(Encounter.medications),
-    )
-    if encounter_id is not None:
-        query = query.where(Encounter.id == encounter_id)
-    else:
-        query = query.where(Encounter.visit_number == visit_number)
-    encounter = uow.session.scalar(query)
-    if encounter is None:
-        what = f"visit number '{visit_number}'" if visit_number else f"id {encounter_id}"
-        raise NotFoundError(f"no stay with {what}")
-    return encounter
-
-
 def build_packet_content(
     uow: UnitOfWork, encounter_id: int, options: PacketOptions
 ) -> PacketContent:
     """Everything the stay has for the packet, section by section (no permission check: the
     public functions below check and audit)."""
-    return build_content(uow, load_encounter(uow, encounter_id, None), options)
+    encounter = load_encounter(uow, encounter_id=encounter_id, visit_number=None)
+    return build_content(uow, encounter, options)
 
 
 def build_content(uow: UnitOfWork, encounter: Encounter, options: PacketOptions) -> PacketContent:

@@ -28,8 +28,8 @@ from transitions.packet.content import (
 )
 from transitions.packet.i18n import DEFAULT_LANGUAGE, Messages, languages
 from transitions.packet.render import Rendered, render
-from transitions.services.encounters import register_stay_section
-from transitions.services.packet_content import build_content, load_encounter
+from transitions.services.encounters import load_encounter, register_stay_section
+from transitions.services.packet_content import build_content
 from transitions.services.permissions import require
 from transitions.services.uow import Actor, UnitOfWork
 
@@ -205,7 +205,7 @@ def generate_packet(
     ``language`` None means the patient's preferred language (English when unsupported).
     """
     require(actor, "packet.print")
-    encounter = load_encounter(uow, encounter_id, visit_number)
+    encounter = load_encounter(uow, encounter_id=encounter_id, visit_number=visit_number)
     options = resolve_options(
         uow.site,
         language=language,
