@@ -2,7 +2,7 @@
 
 A later issue adds a step by writing a :class:`StepPage` subclass in its own module and adding one
 ``StepSpec`` line to :func:`workspace_steps` — the workspace window itself does not change. Only
-steps that work are listed (no placeholder screens).
+steps that work are listed.
 """
 
 from __future__ import annotations

@@ -102,7 +102,8 @@ class _FormDialog(QDialog):
             self.on_submit(self.value())
 
     def value(self) -> Any:
-        raise NotImplementedError
+        """The form's contents; every dialog overrides this (the base form has none)."""
+        return None
 
 
 class AppointmentDialog(_FormDialog):
