@@ -53,6 +53,14 @@ def test_demo_then_list_on_both_databases(
     shown = json.loads(capsys.readouterr().out)
     assert shown["visit_number"] == visit and shown["diagnoses"]
 
+    # the demo's past discharges have their follow-up: tasks, some overdue, calls made
+    assert (
+        main(["followups", "--as-of", "2026-11-25", "--format", "json", "--database", database_url])
+        == 0
+    )
+    followups = json.loads(capsys.readouterr().out)
+    assert followups["count"] > 0
+
     assert main([*args, "--database", database_url]) == 2
     assert "already" in capsys.readouterr().err
 

@@ -5,7 +5,8 @@ from __future__ import annotations
 import argparse
 import sys
 import time
-from datetime import datetime
+from datetime import UTC, datetime
+from datetime import time as dt_time
 from typing import Any
 
 from transitions.cli.common import (
@@ -33,6 +34,11 @@ def register(sub: Any) -> None:
         type=iso_date,
         help="the demo's 'today' as YYYY-MM-DD (default: today at the site)",
     )
+    demo.add_argument(
+        "--without-followups",
+        action="store_true",
+        help="skip the follow-up tasks and call history of past discharges (faster)",
+    )
     add_json_option(demo)
     add_database_option(demo)
     demo.set_defaults(func=_demo)
@@ -54,6 +60,11 @@ def _demo(args: argparse.Namespace) -> int:
         summary = generate_demo(
             ctx.db, patients=args.patients, seed=args.seed, today=today, tz=tz, progress=progress
         )
+        if not args.without_followups:
+            from transitions.demo.followup_history import seed_demo_followups
+
+            noon = datetime.combine(today, dt_time(12, 0), tzinfo=tz).astimezone(UTC)
+            seed_demo_followups(ctx.db, ctx.site, args.seed, now=lambda: noon)
         seconds = time.perf_counter() - started
     finally:
         ctx.close()

@@ -9,6 +9,7 @@ last weeks forward: most contact calls reached on the 1st or 2nd business day, s
 from __future__ import annotations
 
 import json
+from collections.abc import Callable
 from datetime import UTC, date, datetime, time, timedelta
 from random import Random
 
@@ -124,12 +125,17 @@ def simulate_followup_history(uow: UnitOfWork, actor: Actor, *, seed: int) -> in
     return touched
 
 
-def seed_demo_followups(db: Database, site: SiteConfig, seed: int) -> None:
-    """After the demo generator: scores, tasks, links and a call history for past discharges."""
+def seed_demo_followups(
+    db: Database, site: SiteConfig, seed: int, now: Callable[[], datetime] | None = None
+) -> None:
+    """After the demo generator: scores, tasks, links and a call history for past discharges.
+
+    ``now`` is the demo's clock (the generator's 'today'); the real clock when not given."""
     from transitions.services.followup_list import backfill
 
     actor = Actor.system("demo")
-    with UnitOfWork(db, site) as uow:
+    clock = {"now": now} if now is not None else {}
+    with UnitOfWork(db, site, **clock) as uow:
         backfill(uow, actor)
-    with UnitOfWork(db, site) as uow:
+    with UnitOfWork(db, site, **clock) as uow:
         simulate_followup_history(uow, actor, seed=seed)
