@@ -57,6 +57,141 @@
     </message>
 </context>
 <context>
+    <name>Appointments</name>
+    <message>
+        <source>PCP follow-up</source>
+        <translation>Seguimiento con atención primaria</translation>
+    </message>
+    <message>
+        <source>Specialist</source>
+        <translation>Especialista</translation>
+    </message>
+    <message>
+        <source>Lab</source>
+        <translation>Laboratorio</translation>
+    </message>
+    <message>
+        <source>Imaging</source>
+        <translation>Imagenología</translation>
+    </message>
+    <message>
+        <source>Home-health visit</source>
+        <translation>Visita de salud a domicilio</translation>
+    </message>
+    <message>
+        <source>Therapy</source>
+        <translation>Terapia</translation>
+    </message>
+    <message>
+        <source>Other</source>
+        <translation>Otro</translation>
+    </message>
+    <message>
+        <source>Requested</source>
+        <translation>Solicitada</translation>
+    </message>
+    <message>
+        <source>Booked</source>
+        <translation>Programada</translation>
+    </message>
+    <message>
+        <source>Confirmed</source>
+        <translation>Confirmada</translation>
+    </message>
+    <message>
+        <source>Completed</source>
+        <translation>Realizada</translation>
+    </message>
+    <message>
+        <source>No-show</source>
+        <translation>No se presentó</translation>
+    </message>
+    <message>
+        <source>Cancelled</source>
+        <translation>Cancelada</translation>
+    </message>
+    <message>
+        <source>Phone call</source>
+        <translation>Llamada telefónica</translation>
+    </message>
+    <message>
+        <source>Patient portal</source>
+        <translation>Portal del paciente</translation>
+    </message>
+    <message>
+        <source>Letter</source>
+        <translation>Carta</translation>
+    </message>
+    <message>
+        <source>At the follow-up visit</source>
+        <translation>En la visita de seguimiento</translation>
+    </message>
+    <message>
+        <source>Home health</source>
+        <translation>Salud a domicilio</translation>
+    </message>
+    <message>
+        <source>Oxygen</source>
+        <translation>Oxígeno</translation>
+    </message>
+    <message>
+        <source>Durable medical equipment</source>
+        <translation>Equipo médico duradero</translation>
+    </message>
+    <message>
+        <source>Home infusion</source>
+        <translation>Infusión a domicilio</translation>
+    </message>
+    <message>
+        <source>low</source>
+        <translation>bajo</translation>
+    </message>
+    <message>
+        <source>moderate</source>
+        <translation>moderado</translation>
+    </message>
+    <message>
+        <source>high</source>
+        <translation>alto</translation>
+    </message>
+    <message>
+        <source>No PCP follow-up booked: due by {deadline} ({tier} risk).</source>
+        <translation>No hay seguimiento programado con atención primaria: vence el {deadline} (riesgo {tier}).</translation>
+    </message>
+    <message>
+        <source>PCP follow-up on {day} is after the visit deadline {deadline} ({tier} risk).</source>
+        <translation>El seguimiento con atención primaria del {day} es posterior al plazo de la visita, {deadline} (riesgo {tier}).</translation>
+    </message>
+    <message>
+        <source>{what}: before discharge.</source>
+        <translation>{what}: antes del alta.</translation>
+    </message>
+    <message>
+        <source>{what}: outside the clinic&apos;s hours ({hours}).</source>
+        <translation>{what}: fuera del horario de la clínica ({hours}).</translation>
+    </message>
+    <message>
+        <source>{what}: on a weekend.</source>
+        <translation>{what}: en fin de semana.</translation>
+    </message>
+    <message>
+        <source>{what}: on a holiday ({holiday}).</source>
+        <translation>{what}: en día festivo ({holiday}).</translation>
+    </message>
+    <message>
+        <source>{what}: overlaps another appointment or leaves less than {buffer} min to travel.</source>
+        <translation>{what}: se superpone con otra cita o deja menos de {buffer} min para el traslado.</translation>
+    </message>
+    <message>
+        <source>{what}: transport needed but not arranged.</source>
+        <translation>{what}: necesita transporte, pero no está coordinado.</translation>
+    </message>
+    <message>
+        <source>{what}: interpreter needed but not arranged.</source>
+        <translation>{what}: necesita intérprete, pero no está coordinado.</translation>
+    </message>
+</context>
+<context>
     <name>AppointmentsStep</name>
     <message>
         <source>Follow-up appointments</source>
@@ -2779,6 +2914,10 @@ Sign %1 out and continue as %2?</source>
     <message>
         <source>Teach-back optional</source>
         <translation>Teach-back opcional</translation>
+    </message>
+    <message>
+        <source>Teach-back:</source>
+        <translation>Teach-back:</translation>
     </message>
     <message>
         <source>Call your doctor if:</source>

@@ -9,10 +9,11 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-from PySide6.QtCore import QLocale, Qt
+from PySide6.QtCore import QLocale, Qt, QTranslator
 from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
 
+from tests.ui.conftest import Ward
 from ui.context import AppContext
 from ui.i18n import LANGUAGE_ENV, install_translators, remove_translators, ui_language
 
@@ -139,3 +140,67 @@ def test_english_again_after_removing(qtbot: QtBot, ctx: AppContext, qapp: QAppl
     window = MainWindow(ctx)
     qtbot.addWidget(window)
     assert window.tabs.tabText(0) == "Ward worklist"
+
+
+QT_CONTEXTS = ("Q", "CloseButton")  # Qt's own strings: qtbase_<lang>.qm
+
+
+class RecordingTranslator(QTranslator):
+    """The Spanish translator, noting every UI string asked for that it has no translation for."""
+
+    def __init__(self, qm_file: str) -> None:
+        super().__init__()
+        assert self.load(qm_file)
+        self.asked: set[tuple[str, str]] = set()
+        self.found: set[str] = set()
+
+    def translate(  # type: ignore[override]
+        self, context: str, source: str, disambiguation: str | None = None, n: int = -1
+    ) -> str:
+        text = super().translate(context, source, disambiguation, n)
+        if text:
+            self.found.add(source)
+        elif source.strip() and not context.startswith(QT_CONTEXTS):
+            self.asked.add((context, source))
+        return text
+
+    def missing(self) -> list[tuple[str, str]]:
+        """Strings never translated. PySide's ``self.tr`` also asks the base classes when the
+        translation equals the source ("Principal"), so a miss counts only if no class had it."""
+        return sorted(pair for pair in self.asked if pair[1] not in self.found)
+
+
+def test_screens_ask_only_for_translated_strings(
+    qtbot: QtBot, ctx: AppContext, ward: Ward, qapp: QApplication, compiled_dir: str
+) -> None:
+    """Catches strings lupdate cannot see (a wrapper called with a variable, a missing mark)."""
+    from ui.interop.quarantine import QuarantineDialog
+    from ui.main_window import MainWindow
+    from ui.security.audit_viewer import AuditViewerDialog
+    from ui.security.users import UsersDialog
+    from ui.settings_dialog import SettingsDialog
+
+    recorder = RecordingTranslator(ut.lrelease(TS, Path(compiled_dir) / "rec.qm").as_posix())
+    qapp.installTranslator(recorder)
+    try:
+        window = MainWindow(ctx)
+        qtbot.addWidget(window)
+        window.start()
+        for encounter_id in (ward.quigley, ward.quintero):
+            row = next(r for r in window.worklist.model.rows() if r.encounter_id == encounter_id)
+            page = window.open_stay(row)
+            for index in range(page.navigator.count()):
+                page.navigator.setCurrentRow(index)
+        for index in range(window.tabs.count()):
+            window.tabs.setCurrentIndex(index)
+        for dialog in (
+            SettingsDialog(ctx),
+            AuditViewerDialog(ctx),
+            UsersDialog(ctx),
+            QuarantineDialog(ctx),
+        ):
+            qtbot.addWidget(dialog)
+    finally:
+        qapp.removeTranslator(recorder)
+    missing = recorder.missing()
+    assert not missing, "\n".join(map(str, missing))

@@ -8,7 +8,7 @@ from dataclasses import dataclass
 from datetime import timedelta
 from typing import Any
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import (
     QFrame,
@@ -306,7 +306,7 @@ class AppointmentsStep(StepPage):
                 discharge=fmt.format_full_moment(plan.discharge, tz),
                 contact=short_date(d.contact_due),
                 visit=short_date(plan.visit_due),
-                tier=self.tr(TIERS[plan.risk_tier.value]),
+                tier=QCoreApplication.translate("Appointments", TIERS[plan.risk_tier.value]),
                 end=short_date(d.period_end),
             )
         )
