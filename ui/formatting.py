@@ -44,11 +44,11 @@ def format_moment(dt: datetime | None, tz: tzinfo, today: date) -> str:
     offset = (moment.date() - today).days
     clock = format_time(dt, tz)
     if offset == 0:
-        return _tr("Today %1").replace("%1", clock)
+        return QCoreApplication.translate("formatting", "Today %1").replace("%1", clock)
     if offset == 1:
-        return _tr("Tomorrow %1").replace("%1", clock)
+        return QCoreApplication.translate("formatting", "Tomorrow %1").replace("%1", clock)
     if offset == -1:
-        return _tr("Yesterday %1").replace("%1", clock)
+        return QCoreApplication.translate("formatting", "Yesterday %1").replace("%1", clock)
     pattern = "ddd d MMM" if moment.year == today.year else "ddd d MMM yyyy"
     return f"{QLocale().toString(qdate(moment.date()), pattern)} {clock}"
 
@@ -63,11 +63,11 @@ def format_full_moment(dt: datetime | None, tz: tzinfo) -> str:
 
 
 def format_los(days: int) -> str:
-    return _tr("%1 d").replace("%1", str(days))
+    return QCoreApplication.translate("formatting", "%1 d").replace("%1", str(days))
 
 
 def format_age(age: int) -> str:
-    return _tr("%1 y").replace("%1", str(age))
+    return QCoreApplication.translate("formatting", "%1 y").replace("%1", str(age))
 
 
 _SEX = {
@@ -92,6 +92,16 @@ def language_name(code: str) -> str:
     if locale.language() == QLocale.Language.C:
         return code
     return QLocale.languageToString(locale.language())
+
+
+#: EncounterStatus.label (transitions/domain/encounter_status.py), marked for lupdate.
+STATUS_WORDS = (
+    QT_TRANSLATE_NOOP("EncounterStatus", "Admitted"),
+    QT_TRANSLATE_NOOP("EncounterStatus", "Discharge planned"),
+    QT_TRANSLATE_NOOP("EncounterStatus", "Ready to go"),
+    QT_TRANSLATE_NOOP("EncounterStatus", "Discharged"),
+    QT_TRANSLATE_NOOP("EncounterStatus", "Cancelled"),
+)
 
 
 def status_label(status: EncounterStatus) -> str:
@@ -127,7 +137,11 @@ def medication_source_label(source: str) -> str:
 def plural_patients(count: int, total: int | None = None) -> str:
     """'1 patient', '12 patients', '3 of 12 patients'."""
     if total is not None and total != count:
-        return _tr("%1 of %2 patients").replace("%1", str(count)).replace("%2", str(total))
+        return (
+            QCoreApplication.translate("formatting", "%1 of %2 patients")
+            .replace("%1", str(count))
+            .replace("%2", str(total))
+        )
     if count == 1:
-        return _tr("1 patient")
-    return _tr("%1 patients").replace("%1", str(count))
+        return QCoreApplication.translate("formatting", "1 patient")
+    return QCoreApplication.translate("formatting", "%1 patients").replace("%1", str(count))

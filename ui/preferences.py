@@ -14,6 +14,7 @@ from PySide6.QtWidgets import QApplication
 from transitions.config import user_config_dir
 
 FONT_SCALE_KEY = "display/font_scale"
+LANGUAGE_KEY = "display/language"  # "" = the system's; a key of ui.i18n.LANGUAGES
 PRINTER_KEY = "printing/default_printer"
 FONT_SCALES = (0.8, 0.9, 1.0, 1.1, 1.25, 1.5, 1.75, 2.0)
 _BASE_SIZE_PROPERTY = "transitions_base_point_size"
@@ -47,6 +48,10 @@ def apply_saved_font_scale(app: QApplication) -> None:
     scale = saved_font_scale(preferences())
     if scale != 1.0:
         apply_font_scale(app, scale)
+
+
+def saved_language(settings: QSettings) -> str:
+    return str(settings.value(LANGUAGE_KEY, "") or "")
 
 
 def installed_printers() -> list[str]:

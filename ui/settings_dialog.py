@@ -2,7 +2,8 @@
 
 Workstation: the database URL (checked by connecting before it is saved to ``workstation.toml``;
 used from the next start), the default printer and the font scale (applied at once, kept in
-``workstation.ini``). Site policy lives in the site file IT deploys; administrators
+``workstation.ini``), and the UI language (``workstation.ini``, used from the next start). Site
+policy lives in the site file IT deploys; administrators
 (``settings.manage``) see it here read-only, with where the file is and how to change it.
 """
 
@@ -36,6 +37,7 @@ from ui import preferences as prefs
 from ui.context import AppContext
 from ui.dialogs.common import error_label, set_error
 from ui.errors import user_message
+from ui.i18n import LANGUAGES
 from ui.tasks import bound_to
 from ui.widgets.style import set_muted
 
@@ -127,6 +129,17 @@ class SettingsDialog(QDialog):
         scale_caption = QLabel(self.tr("&Text size:"))
         scale_caption.setBuddy(self.scale_combo)
         form.addRow(scale_caption, self.scale_combo)
+
+        self.language_combo = QComboBox()
+        self.language_combo.addItem(self.tr("System language"), "")
+        for code, name in LANGUAGES.items():  # each in its own language
+            self.language_combo.addItem(name, code)
+        saved_language = prefs.saved_language(self.settings)
+        self.language_combo.setCurrentIndex(max(self.language_combo.findData(saved_language), 0))
+        self.language_combo.setToolTip(self.tr("Used from the next start."))
+        language_caption = QLabel(self.tr("&Language:"))
+        language_caption.setBuddy(self.language_combo)
+        form.addRow(language_caption, self.language_combo)
         return box
 
     def _fallback_text(self) -> str:
@@ -226,6 +239,7 @@ class SettingsDialog(QDialog):
             save_workstation_settings(WorkstationSettings(database_url=url))
         self.settings.setValue(prefs.PRINTER_KEY, self.printer_combo.currentData() or "")
         self.settings.setValue(prefs.FONT_SCALE_KEY, float(self.scale_combo.currentData()))
+        self.settings.setValue(prefs.LANGUAGE_KEY, self.language_combo.currentData() or "")
         self.settings.sync()
         self.accept()
 

@@ -67,3 +67,11 @@ def test_no_code_imports_an_excluded_module() -> None:
         text = path.read_text(encoding="utf-8")
         for module in excluded:
             assert f"{module} " not in text and f"{module}\n" not in text, (path, module)
+
+
+def test_compiled_translations_ship() -> None:
+    files = bundled()
+    sources = sorted((REPO / "resources/translations").glob("*.ts"))
+    assert sources
+    for ts in sources:
+        assert f"resources/translations/{ts.stem}.qm" in files

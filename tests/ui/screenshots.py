@@ -1,6 +1,7 @@
 """Render the main screens to PNG files for review (not a test).
 
     QT_QPA_PLATFORM=offscreen .venv/bin/python -m tests.ui.screenshots [out_dir]
+    TRANSITIONS_UI_LANGUAGE=es ... (the Spanish UI; `make translations` first)
 
 Builds a temporary SQLite database with a realistic synthetic ward (the demo generator when it
 exists, else a smaller hand-made ward), signs in, and saves screenshots to ``screenshots/``.
@@ -50,6 +51,7 @@ from ui.context import AppContext
 from ui.dialogs.database import DatabaseConnectionDialog
 from ui.dialogs.first_admin import CreateAdminDialog
 from ui.dialogs.sign_in import SignInDialog
+from ui.i18n import install_translators, ui_language
 from ui.main_window import MainWindow
 from ui.tasks import SynchronousRunner
 from ui.workspace.page import PatientWorkspace
@@ -278,6 +280,7 @@ def main(argv: list[str]) -> int:
     out.mkdir(parents=True, exist_ok=True)
     app = QApplication(argv[:1])
     app.setApplicationName("Transitions")
+    install_translators(app, ui_language())  # TRANSITIONS_UI_LANGUAGE=es for the Spanish UI
     site = load_site_config()
     now = datetime.now(UTC)
     with tempfile.TemporaryDirectory() as tmp:

@@ -182,3 +182,20 @@ def test_file_menu_opens_settings(qtbot: QtBot, ctx: AppContext) -> None:
     dialogs = [d for d in window.findChildren(SettingsDialog) if d.isVisible()]
     assert len(dialogs) == 1
     dialogs[0].reject()
+
+
+def test_language_choice_is_saved_for_the_next_start(
+    qtbot: QtBot, ctx: AppContext, qsettings: QSettings, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from ui.i18n import LANGUAGE_ENV, ui_language
+
+    monkeypatch.delenv(LANGUAGE_ENV, raising=False)
+    dialog = dialog_for(qtbot, ctx, qsettings)
+    assert dialog.language_combo.currentData() == ""  # follows the system until chosen
+    assert [dialog.language_combo.itemText(i) for i in (1, 2)] == ["English", "Español"]
+    dialog.language_combo.setCurrentIndex(dialog.language_combo.findData("es"))
+    dialog._store(dialog.typed_url())
+    assert prefs.saved_language(qsettings) == "es"
+    assert ui_language(prefs.saved_language(qsettings)) == "es"
+    reopened = dialog_for(qtbot, ctx, qsettings)
+    assert reopened.language_combo.currentData() == "es"

@@ -57,6 +57,16 @@ HEADERS = {
     Col.READMITTED: QT_TRANSLATE_NOOP("FollowupModel", "Readmitted"),
 }
 
+#: Words shown through ``_tr`` from data (risk tiers, the last call's outcome), marked for lupdate.
+DATA_WORDS = (
+    QT_TRANSLATE_NOOP("FollowupModel", "low"),
+    QT_TRANSLATE_NOOP("FollowupModel", "moderate"),
+    QT_TRANSLATE_NOOP("FollowupModel", "intermediate"),
+    QT_TRANSLATE_NOOP("FollowupModel", "high"),
+    QT_TRANSLATE_NOOP("FollowupModel", "reached"),
+    QT_TRANSLATE_NOOP("FollowupModel", "unable to reach"),
+)
+
 TASK_LABELS = {
     "contact": QT_TRANSLATE_NOOP("FollowupModel", "Contact call"),
     "visit": QT_TRANSLATE_NOOP("FollowupModel", "Visit kept?"),
@@ -115,12 +125,18 @@ class FollowupModel(QAbstractTableModel):
             case Col.HOSPITAL:
                 return _score(row.hospital_score, row.hospital_tier)
             case Col.NEXT:
-                return _tr(TASK_LABELS[row.next_task]) if row.next_task else _tr("All done")
+                return (
+                    _tr(TASK_LABELS[row.next_task])
+                    if row.next_task
+                    else QCoreApplication.translate("FollowupModel", "All done")
+                )
             case Col.DUE:
                 if row.next_due is None:
                     return ""
                 text = row.next_due.isoformat()
-                return text + (_tr(" · overdue") if row.overdue else "")
+                return text + (
+                    QCoreApplication.translate("FollowupModel", " · overdue") if row.overdue else ""
+                )
             case Col.OWNER:
                 return row.owner or ""
             case Col.LAST_CALL:
@@ -128,7 +144,11 @@ class FollowupModel(QAbstractTableModel):
             case Col.READMITTED:
                 if not row.readmitted:
                     return ""
-                kind = _tr("planned") if row.readmission_planned else _tr("unplanned")
+                kind = (
+                    QCoreApplication.translate("FollowupModel", "planned")
+                    if row.readmission_planned
+                    else QCoreApplication.translate("FollowupModel", "unplanned")
+                )
                 return f"{row.readmitted} ({kind})"
         return ""
 
@@ -158,7 +178,9 @@ class FollowupModel(QAbstractTableModel):
             return QBrush(OVERDUE)
         tip = role == Qt.ItemDataRole.ToolTipRole and col in (Col.LACE, Col.HOSPITAL)
         if tip and row.risk_missing:
-            return _tr("Missing inputs (counted 0): %1").replace("%1", ", ".join(row.risk_missing))
+            return QCoreApplication.translate(
+                "FollowupModel", "Missing inputs (counted 0): %1"
+            ).replace("%1", ", ".join(row.risk_missing))
         return None
 
 

@@ -31,6 +31,7 @@ from ui.context import AppContext
 from ui.errors import user_message
 from ui.followup.call_dialog import CallLogDialog
 from ui.followup.model import FollowupModel, FollowupProxy
+from ui.i18n import QT_TRANSLATE_NOOP
 from ui.tasks import bound_to
 from ui.widgets.tables import EmptyStateTableView, PlainTableModel, TableColumn
 
@@ -222,6 +223,15 @@ class BarChart(QWidget):
                 f"{cell.unit}\n{cell.month}",
             )
         painter.end()
+
+
+#: The dashboard's tiers (data), marked for lupdate.
+TIER_WORDS = (
+    QT_TRANSLATE_NOOP("DashboardPage", "all"),
+    QT_TRANSLATE_NOOP("DashboardPage", "low"),
+    QT_TRANSLATE_NOOP("DashboardPage", "moderate"),
+    QT_TRANSLATE_NOOP("DashboardPage", "high"),
+)
 
 
 def _tier_text(cell: DashboardCell) -> str:

@@ -144,7 +144,7 @@ class StayTableModel(QAbstractTableModel):
         if role == Qt.ItemDataRole.TextAlignmentRole and section in _NUMERIC:
             return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
         if role == Qt.ItemDataRole.ToolTipRole and section == Column.LOS:
-            return _tr("Length of stay")
+            return QCoreApplication.translate("StayTableModel", "Length of stay")
         return None
 
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
@@ -214,7 +214,9 @@ class StayTableModel(QAbstractTableModel):
                     return ""
                 text = f"{progress.done}/{progress.required}"
                 if progress.needs_reinforcement:
-                    text += _tr(" · %1 reinforce").replace("%1", str(progress.needs_reinforcement))
+                    text += QCoreApplication.translate("StayTableModel", " · %1 reinforce").replace(
+                        "%1", str(progress.needs_reinforcement)
+                    )
                 return text
             case Column.FLAGS:
                 return self._flag_text(row)
@@ -225,9 +227,13 @@ class StayTableModel(QAbstractTableModel):
             return ""
         parts = []
         if flags.pharmacist_review_suggested:
-            parts.append(_tr("Pharmacist review"))
+            parts.append(QCoreApplication.translate("StayTableModel", "Pharmacist review"))
         if flags.boost_positive:
-            parts.append(_tr("BOOST %1").replace("%1", str(len(flags.boost_positive))))
+            parts.append(
+                QCoreApplication.translate("StayTableModel", "BOOST %1").replace(
+                    "%1", str(len(flags.boost_positive))
+                )
+            )
         return " · ".join(parts)
 
     def _flag_color(self, row: StayRow, column: Column) -> QBrush | None:
@@ -247,7 +253,9 @@ class StayTableModel(QAbstractTableModel):
     @staticmethod
     def _language(row: StayRow) -> str:
         if row.interpreter_needed:
-            return _tr("%1 · interpreter").replace("%1", row.preferred_language)
+            return QCoreApplication.translate("StayTableModel", "%1 · interpreter").replace(
+                "%1", row.preferred_language
+            )
         return row.preferred_language
 
     def _sort_key(self, row: StayRow, column: Column) -> Any:
@@ -275,22 +283,32 @@ class StayTableModel(QAbstractTableModel):
         match column:
             case Column.PATIENT:
                 born = fmt.format_date(row.birth_date)
-                return _tr("Born %1 · visit %2").replace("%1", born).replace("%2", row.visit_number)
+                return (
+                    QCoreApplication.translate("StayTableModel", "Born %1 · visit %2")
+                    .replace("%1", born)
+                    .replace("%2", row.visit_number)
+                )
             case Column.SEX:
                 return fmt.sex_label(row.sex)
             case Column.LANGUAGE:
                 name = fmt.language_name(row.preferred_language)
                 if row.interpreter_needed:
-                    return _tr("%1 — interpreter needed").replace("%1", name)
+                    return QCoreApplication.translate(
+                        "StayTableModel", "%1 — interpreter needed"
+                    ).replace("%1", name)
                 return name
             case Column.ADMITTED:
                 return fmt.format_full_moment(row.admit_time, self._tz)
             case Column.PLANNED:
                 if row.planned_discharge_time is None:
-                    return _tr("No discharge date planned yet")
+                    return QCoreApplication.translate(
+                        "StayTableModel", "No discharge date planned yet"
+                    )
                 return fmt.format_full_moment(row.planned_discharge_time, self._tz)
             case Column.EDUCATION:
-                return _tr("Education items taught with teach-back / items required")
+                return QCoreApplication.translate(
+                    "StayTableModel", "Education items taught with teach-back / items required"
+                )
             case Column.FLAGS:
                 return self._flags_tooltip(row)
             case _:
@@ -303,12 +321,12 @@ class StayTableModel(QAbstractTableModel):
         lines = []
         if flags.pharmacist_review is not None and flags.pharmacist_review.suggested:
             lines.append(
-                _tr("Pharmacist review suggested (BOOST): %1").replace(
-                    "%1", flags.pharmacist_review.reason
-                )
+                QCoreApplication.translate(
+                    "StayTableModel", "Pharmacist review suggested (BOOST): %1"
+                ).replace("%1", flags.pharmacist_review.reason)
             )
         if flags.boost_positive:
-            lines.append(_tr("BOOST 8P positive:"))
+            lines.append(QCoreApplication.translate("StayTableModel", "BOOST 8P positive:"))
             lines.extend(f"• {label}" for label in flags.boost_labels())
         return "\n".join(lines) or None
 

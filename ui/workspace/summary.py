@@ -104,73 +104,76 @@ class StaySummaryStep(StepPage):
     def __init__(self, ctx: AppContext, encounter_id: int, parent: QWidget | None = None) -> None:
         super().__init__(ctx, encounter_id, parent)
         tz = ctx.tz
-        tr = self.tr
         self.diagnoses = TableSection[DiagnosisView](
-            tr("Diagnoses"),
+            self.tr("Diagnoses"),
             [
-                TableColumn(tr("Code"), lambda d: d.code, lambda d: d.code_system.upper()),
-                TableColumn(tr("Description"), lambda d: d.description or "", stretch=True),
-                TableColumn(tr("Principal"), lambda d: tr("Principal") if d.principal else ""),
+                TableColumn(self.tr("Code"), lambda d: d.code, lambda d: d.code_system.upper()),
+                TableColumn(self.tr("Description"), lambda d: d.description or "", stretch=True),
+                TableColumn(
+                    self.tr("Principal"), lambda d: self.tr("Principal") if d.principal else ""
+                ),
             ],
-            tr("No diagnoses recorded"),
+            self.tr("No diagnoses recorded"),
         )
         self.allergies = TableSection[AllergyView](
-            tr("Allergies"),
+            self.tr("Allergies"),
             [
-                TableColumn(tr("Substance"), lambda a: a.substance),
-                TableColumn(tr("Reaction"), lambda a: a.reaction or "", stretch=True),
-                TableColumn(tr("Severity"), lambda a: fmt.severity_label(a.severity)),
+                TableColumn(self.tr("Substance"), lambda a: a.substance),
+                TableColumn(self.tr("Reaction"), lambda a: a.reaction or "", stretch=True),
+                TableColumn(self.tr("Severity"), lambda a: fmt.severity_label(a.severity)),
             ],
-            tr("No allergies recorded"),
+            self.tr("No allergies recorded"),
         )
         self.labs = TableSection[LabView](
-            tr("Labs at discharge"),
+            self.tr("Labs at discharge"),
             [
-                TableColumn(tr("Test"), lambda lab: lab.name, self._loinc),
-                TableColumn(tr("Value"), lambda lab: _number(lab), self._loinc, align_right=True),
-                TableColumn(tr("Unit"), lambda lab: lab.unit),
+                TableColumn(self.tr("Test"), lambda lab: lab.name, self._loinc),
                 TableColumn(
-                    tr("Time"),
+                    self.tr("Value"), lambda lab: _number(lab), self._loinc, align_right=True
+                ),
+                TableColumn(self.tr("Unit"), lambda lab: lab.unit),
+                TableColumn(
+                    self.tr("Time"),
                     lambda lab: fmt.format_moment(lab.observed_at, tz, ctx.today()),
                     lambda lab: fmt.format_full_moment(lab.observed_at, tz),
                 ),
             ],
-            tr("No lab results recorded"),
+            self.tr("No lab results recorded"),
         )
         self.home_meds = TableSection[MedicationView](
-            tr("Home medications as recorded"),
+            self.tr("Home medications as recorded"),
             [
-                TableColumn(tr("Drug"), lambda m: m.drug_name, lambda m: m.indication),
-                TableColumn(tr("Dose"), lambda m: m.dose or ""),
-                TableColumn(tr("Route"), lambda m: m.route or ""),
-                TableColumn(tr("Frequency"), lambda m: m.frequency or ""),
-                TableColumn(tr("PRN"), lambda m: tr("PRN") if m.prn else ""),
-                TableColumn(tr("Source"), lambda m: fmt.medication_source_label(m.source)),
+                TableColumn(self.tr("Drug"), lambda m: m.drug_name, lambda m: m.indication),
+                TableColumn(self.tr("Dose"), lambda m: m.dose or ""),
+                TableColumn(self.tr("Route"), lambda m: m.route or ""),
+                TableColumn(self.tr("Frequency"), lambda m: m.frequency or ""),
+                TableColumn(self.tr("PRN"), lambda m: self.tr("PRN") if m.prn else ""),
+                TableColumn(self.tr("Source"), lambda m: fmt.medication_source_label(m.source)),
                 TableColumn(
-                    tr("Recorded"),
+                    self.tr("Recorded"),
                     lambda m: fmt.format_moment(m.recorded_at, tz, ctx.today()),
                     lambda m: fmt.format_full_moment(m.recorded_at, tz),
                 ),
             ],
-            tr("No home medications recorded"),
+            self.tr("No home medications recorded"),
         )
         self.utilization = FormSection(
-            tr("Prior use of the hospital"),
+            self.tr("Prior use of the hospital"),
             [
-                ("ed", tr("ED visits, last 6 months:")),
-                ("admissions", tr("Admissions, last 12 months:")),
-                ("readmission_of", tr("Readmission after:")),
-                ("readmitted", tr("Readmitted in:")),
+                ("ed", self.tr("ED visits, last 6 months:")),
+                ("admissions", self.tr("Admissions, last 12 months:")),
+                ("readmission_of", self.tr("Readmission after:")),
+                ("readmitted", self.tr("Readmitted in:")),
             ],
         )
         self.contact = FormSection(
-            tr("Patient contact"),
+            self.tr("Patient contact"),
             [
-                ("phone", tr("Phone:")),
-                ("address", tr("Address:")),
-                ("caregiver", tr("Caregiver:")),
-                ("pcp", tr("Primary care:")),
-                ("pharmacy", tr("Pharmacy:")),
+                ("phone", self.tr("Phone:")),
+                ("address", self.tr("Address:")),
+                ("caregiver", self.tr("Caregiver:")),
+                ("pcp", self.tr("Primary care:")),
+                ("pharmacy", self.tr("Pharmacy:")),
             ],
         )
         self._build_layout()

@@ -26,61 +26,63 @@ def _tr(text: str) -> str:
 
 
 TYPES = {
-    AppointmentType.PCP_FOLLOW_UP: QT_TRANSLATE_NOOP(CONTEXT, "PCP follow-up"),
-    AppointmentType.SPECIALIST: QT_TRANSLATE_NOOP(CONTEXT, "Specialist"),
-    AppointmentType.LAB: QT_TRANSLATE_NOOP(CONTEXT, "Lab"),
-    AppointmentType.IMAGING: QT_TRANSLATE_NOOP(CONTEXT, "Imaging"),
-    AppointmentType.HOME_HEALTH: QT_TRANSLATE_NOOP(CONTEXT, "Home-health visit"),
-    AppointmentType.THERAPY: QT_TRANSLATE_NOOP(CONTEXT, "Therapy"),
-    AppointmentType.OTHER: QT_TRANSLATE_NOOP(CONTEXT, "Other"),
+    AppointmentType.PCP_FOLLOW_UP: QT_TRANSLATE_NOOP("Appointments", "PCP follow-up"),
+    AppointmentType.SPECIALIST: QT_TRANSLATE_NOOP("Appointments", "Specialist"),
+    AppointmentType.LAB: QT_TRANSLATE_NOOP("Appointments", "Lab"),
+    AppointmentType.IMAGING: QT_TRANSLATE_NOOP("Appointments", "Imaging"),
+    AppointmentType.HOME_HEALTH: QT_TRANSLATE_NOOP("Appointments", "Home-health visit"),
+    AppointmentType.THERAPY: QT_TRANSLATE_NOOP("Appointments", "Therapy"),
+    AppointmentType.OTHER: QT_TRANSLATE_NOOP("Appointments", "Other"),
 }
 STATUSES = {
-    AppointmentStatus.REQUESTED: QT_TRANSLATE_NOOP(CONTEXT, "Requested"),
-    AppointmentStatus.BOOKED: QT_TRANSLATE_NOOP(CONTEXT, "Booked"),
-    AppointmentStatus.CONFIRMED: QT_TRANSLATE_NOOP(CONTEXT, "Confirmed"),
-    AppointmentStatus.COMPLETED: QT_TRANSLATE_NOOP(CONTEXT, "Completed"),
-    AppointmentStatus.NO_SHOW: QT_TRANSLATE_NOOP(CONTEXT, "No-show"),
-    AppointmentStatus.CANCELLED: QT_TRANSLATE_NOOP(CONTEXT, "Cancelled"),
+    AppointmentStatus.REQUESTED: QT_TRANSLATE_NOOP("Appointments", "Requested"),
+    AppointmentStatus.BOOKED: QT_TRANSLATE_NOOP("Appointments", "Booked"),
+    AppointmentStatus.CONFIRMED: QT_TRANSLATE_NOOP("Appointments", "Confirmed"),
+    AppointmentStatus.COMPLETED: QT_TRANSLATE_NOOP("Appointments", "Completed"),
+    AppointmentStatus.NO_SHOW: QT_TRANSLATE_NOOP("Appointments", "No-show"),
+    AppointmentStatus.CANCELLED: QT_TRANSLATE_NOOP("Appointments", "Cancelled"),
 }
 NOTIFY = {
-    PatientNotification.PHONE: QT_TRANSLATE_NOOP(CONTEXT, "Phone call"),
-    PatientNotification.PORTAL: QT_TRANSLATE_NOOP(CONTEXT, "Patient portal"),
-    PatientNotification.LETTER: QT_TRANSLATE_NOOP(CONTEXT, "Letter"),
-    PatientNotification.AT_FOLLOW_UP: QT_TRANSLATE_NOOP(CONTEXT, "At the follow-up visit"),
+    PatientNotification.PHONE: QT_TRANSLATE_NOOP("Appointments", "Phone call"),
+    PatientNotification.PORTAL: QT_TRANSLATE_NOOP("Appointments", "Patient portal"),
+    PatientNotification.LETTER: QT_TRANSLATE_NOOP("Appointments", "Letter"),
+    PatientNotification.AT_FOLLOW_UP: QT_TRANSLATE_NOOP("Appointments", "At the follow-up visit"),
 }
 SERVICES = {
-    HomeServiceKind.HOME_HEALTH: QT_TRANSLATE_NOOP(CONTEXT, "Home health"),
-    HomeServiceKind.OXYGEN: QT_TRANSLATE_NOOP(CONTEXT, "Oxygen"),
-    HomeServiceKind.DME: QT_TRANSLATE_NOOP(CONTEXT, "Durable medical equipment"),
-    HomeServiceKind.INFUSION: QT_TRANSLATE_NOOP(CONTEXT, "Home infusion"),
-    HomeServiceKind.OTHER: QT_TRANSLATE_NOOP(CONTEXT, "Other"),
+    HomeServiceKind.HOME_HEALTH: QT_TRANSLATE_NOOP("Appointments", "Home health"),
+    HomeServiceKind.OXYGEN: QT_TRANSLATE_NOOP("Appointments", "Oxygen"),
+    HomeServiceKind.DME: QT_TRANSLATE_NOOP("Appointments", "Durable medical equipment"),
+    HomeServiceKind.INFUSION: QT_TRANSLATE_NOOP("Appointments", "Home infusion"),
+    HomeServiceKind.OTHER: QT_TRANSLATE_NOOP("Appointments", "Other"),
 }
 TIERS = {
-    "low": QT_TRANSLATE_NOOP(CONTEXT, "low"),
-    "moderate": QT_TRANSLATE_NOOP(CONTEXT, "moderate"),
-    "high": QT_TRANSLATE_NOOP(CONTEXT, "high"),
+    "low": QT_TRANSLATE_NOOP("Appointments", "low"),
+    "moderate": QT_TRANSLATE_NOOP("Appointments", "moderate"),
+    "high": QT_TRANSLATE_NOOP("Appointments", "high"),
 }
 _WARNINGS = {
     WarningCode.NO_PCP_FOLLOW_UP: QT_TRANSLATE_NOOP(
-        CONTEXT, "No PCP follow-up booked: due by {deadline} ({tier} risk)."
+        "Appointments", "No PCP follow-up booked: due by {deadline} ({tier} risk)."
     ),
     WarningCode.PCP_AFTER_DEADLINE: QT_TRANSLATE_NOOP(
-        CONTEXT, "PCP follow-up on {day} is after the visit deadline {deadline} ({tier} risk)."
+        "Appointments",
+        "PCP follow-up on {day} is after the visit deadline {deadline} ({tier} risk).",
     ),
-    WarningCode.BEFORE_DISCHARGE: QT_TRANSLATE_NOOP(CONTEXT, "{what}: before discharge."),
+    WarningCode.BEFORE_DISCHARGE: QT_TRANSLATE_NOOP("Appointments", "{what}: before discharge."),
     WarningCode.OUTSIDE_HOURS: QT_TRANSLATE_NOOP(
-        CONTEXT, "{what}: outside the clinic's hours ({hours})."
+        "Appointments", "{what}: outside the clinic's hours ({hours})."
     ),
-    WarningCode.WEEKEND: QT_TRANSLATE_NOOP(CONTEXT, "{what}: on a weekend."),
-    WarningCode.HOLIDAY: QT_TRANSLATE_NOOP(CONTEXT, "{what}: on a holiday ({holiday})."),
+    WarningCode.WEEKEND: QT_TRANSLATE_NOOP("Appointments", "{what}: on a weekend."),
+    WarningCode.HOLIDAY: QT_TRANSLATE_NOOP("Appointments", "{what}: on a holiday ({holiday})."),
     WarningCode.OVERLAP: QT_TRANSLATE_NOOP(
-        CONTEXT, "{what}: overlaps another appointment or leaves less than {buffer} min to travel."
+        "Appointments",
+        "{what}: overlaps another appointment or leaves less than {buffer} min to travel.",
     ),
     WarningCode.TRANSPORT_NOT_ARRANGED: QT_TRANSLATE_NOOP(
-        CONTEXT, "{what}: transport needed but not arranged."
+        "Appointments", "{what}: transport needed but not arranged."
     ),
     WarningCode.INTERPRETER_NOT_ARRANGED: QT_TRANSLATE_NOOP(
-        CONTEXT, "{what}: interpreter needed but not arranged."
+        "Appointments", "{what}: interpreter needed but not arranged."
     ),
 }
 

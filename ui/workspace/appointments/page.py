@@ -8,7 +8,7 @@ from dataclasses import dataclass
 from datetime import timedelta
 from typing import Any
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import (
     QFrame,
@@ -74,39 +74,40 @@ class AppointmentsStep(StepPage):
         self.data: PageData | None = None
         self.dialog: _FormDialog | None = None
         tz = ctx.tz
-        tr = self.tr
         self.deadlines_label = QLabel()
         self.deadlines_label.setWordWrap(True)
         self.error_label = QLabel()
         self.error_label.setStyleSheet("color: #b00020;")
         self.error_label.hide()
-        self.warning_title = section_title(tr("Warnings"))
+        self.warning_title = section_title(self.tr("Warnings"))
         self.warnings = QListWidget()
-        self.warnings.setAccessibleName(tr("Follow-up warnings"))
+        self.warnings.setAccessibleName(self.tr("Follow-up warnings"))
         self.warnings.setStyleSheet(WARNING_STYLE)
         self.warnings.setWordWrap(True)
         self.warnings.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
-        self.no_warnings = QLabel(tr("No warnings: the follow-up plan is complete."))
+        self.no_warnings = QLabel(self.tr("No warnings: the follow-up plan is complete."))
 
         self.model: PlainTableModel[AppointmentView] = PlainTableModel(
             [
                 TableColumn(
-                    tr("When"),
+                    self.tr("When"),
                     lambda a: fmt.format_moment(a.starts_at, tz, ctx.today()),
                     lambda a: fmt.format_full_moment(a.starts_at, tz),
                 ),
-                TableColumn(tr("Type"), lambda a: type_label(a.type)),
-                TableColumn(tr("With"), lambda a: a.where, lambda a: a.clinic_phone),
-                TableColumn(tr("Status"), lambda a: status_label(a.status)),
-                TableColumn(tr("Needs"), self._needs),
-                TableColumn(tr("Warnings"), lambda a: str(len(a.warnings)) if a.warnings else ""),
+                TableColumn(self.tr("Type"), lambda a: type_label(a.type)),
+                TableColumn(self.tr("With"), lambda a: a.where, lambda a: a.clinic_phone),
+                TableColumn(self.tr("Status"), lambda a: status_label(a.status)),
+                TableColumn(self.tr("Needs"), self._needs),
+                TableColumn(
+                    self.tr("Warnings"), lambda a: str(len(a.warnings)) if a.warnings else ""
+                ),
             ],
             self,
         )
         self.table = EmptyStateTableView()
         self.table.setModel(self.model)
-        self.table.set_empty_text(tr("No appointments yet. Press Ctrl+B to book one."))
-        self.table.setAccessibleName(tr("Appointments"))
+        self.table.set_empty_text(self.tr("No appointments yet. Press Ctrl+B to book one."))
+        self.table.setAccessibleName(self.tr("Appointments"))
         header = self.table.horizontalHeader()
         header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
         header.setSectionResizeMode(2, QHeaderView.ResizeMode.Stretch)
@@ -115,15 +116,15 @@ class AppointmentsStep(StepPage):
         self.history_label.setWordWrap(True)
         self.history_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
 
-        self.book_button = QPushButton(tr("&Book…"))
-        self.edit_button = QPushButton(tr("&Edit…"))
-        self.rebook_button = QPushButton(tr("&Rebook…"))
-        self.cancel_button = QPushButton(tr("&Cancel appointment…"))
+        self.book_button = QPushButton(self.tr("&Book…"))
+        self.edit_button = QPushButton(self.tr("&Edit…"))
+        self.rebook_button = QPushButton(self.tr("&Rebook…"))
+        self.cancel_button = QPushButton(self.tr("&Cancel appointment…"))
         self.book_button.clicked.connect(self.open_book)
         self.edit_button.clicked.connect(self.edit_selected)
         self.rebook_button.clicked.connect(self.rebook_selected)
         self.cancel_button.clicked.connect(self.cancel_selected)
-        self.book_action = QAction(tr("Book a follow-up"), self)
+        self.book_action = QAction(self.tr("Book a follow-up"), self)
         self.book_action.setShortcut(QKeySequence("Ctrl+B"))
         self.book_action.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
         self.book_action.triggered.connect(self.open_book)
@@ -131,35 +132,38 @@ class AppointmentsStep(StepPage):
 
         self.calendar = TcmCalendar(tz)
         self.pending = TableSection[PendingTestView](
-            tr("Pending tests at discharge"),
+            self.tr("Pending tests at discharge"),
             [
-                TableColumn(tr("Test"), lambda t: t.test_name),
-                TableColumn(tr("Ordered by"), lambda t: t.ordered_by or ""),
+                TableColumn(self.tr("Test"), lambda t: t.test_name),
+                TableColumn(self.tr("Ordered by"), lambda t: t.ordered_by or ""),
                 TableColumn(
-                    tr("Expected"), lambda t: short_date(t.expected_on) if t.expected_on else ""
+                    self.tr("Expected"),
+                    lambda t: short_date(t.expected_on) if t.expected_on else "",
                 ),
-                TableColumn(tr("Follow-up clinician"), lambda t: t.responsible or ""),
-                TableColumn(tr("Patient told by"), lambda t: self.tr(NOTIFY[t.notify_by])),
+                TableColumn(self.tr("Follow-up clinician"), lambda t: t.responsible or ""),
+                TableColumn(self.tr("Patient told by"), lambda t: self.tr(NOTIFY[t.notify_by])),
             ],
-            tr("No pending tests recorded"),
+            self.tr("No pending tests recorded"),
         )
         self.services = TableSection[HomeServiceView](
-            tr("Home services and equipment"),
+            self.tr("Home services and equipment"),
             [
-                TableColumn(tr("Kind"), lambda s: self.tr(SERVICES[s.kind])),
-                TableColumn(tr("What"), lambda s: s.description, stretch=True),
-                TableColumn(tr("Vendor"), lambda s: s.vendor or "", lambda s: s.vendor_phone),
-                TableColumn(tr("Starts"), lambda s: short_date(s.starts_on) if s.starts_on else ""),
+                TableColumn(self.tr("Kind"), lambda s: self.tr(SERVICES[s.kind])),
+                TableColumn(self.tr("What"), lambda s: s.description, stretch=True),
+                TableColumn(self.tr("Vendor"), lambda s: s.vendor or "", lambda s: s.vendor_phone),
+                TableColumn(
+                    self.tr("Starts"), lambda s: short_date(s.starts_on) if s.starts_on else ""
+                ),
             ],
-            tr("No home services arranged"),
+            self.tr("No home services arranged"),
         )
         for section in (self.pending, self.services):
             section.table.setSelectionMode(EmptyStateTableView.SelectionMode.SingleSelection)
             section.table.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
-        self.add_test_button = QPushButton(tr("Add &pending test…"))
-        self.remove_test_button = QPushButton(tr("Remove test"))
-        self.add_service_button = QPushButton(tr("Add &home service…"))
-        self.remove_service_button = QPushButton(tr("Remove service"))
+        self.add_test_button = QPushButton(self.tr("Add &pending test…"))
+        self.remove_test_button = QPushButton(self.tr("Remove test"))
+        self.add_service_button = QPushButton(self.tr("Add &home service…"))
+        self.remove_service_button = QPushButton(self.tr("Remove service"))
         self.add_test_button.clicked.connect(self.open_pending_test)
         self.add_service_button.clicked.connect(self.open_home_service)
         self.remove_test_button.clicked.connect(lambda: self._remove(self.pending, PendingTest))
@@ -302,7 +306,7 @@ class AppointmentsStep(StepPage):
                 discharge=fmt.format_full_moment(plan.discharge, tz),
                 contact=short_date(d.contact_due),
                 visit=short_date(plan.visit_due),
-                tier=self.tr(TIERS[plan.risk_tier.value]),
+                tier=QCoreApplication.translate("Appointments", TIERS[plan.risk_tier.value]),
                 end=short_date(d.period_end),
             )
         )

@@ -14,27 +14,36 @@ def _t(text: str) -> str:
 
 def learners() -> list[tuple[str, str]]:
     return [
-        (Learner.PATIENT.value, _t("Patient")),
-        (Learner.CAREGIVER.value, _t("Caregiver")),
-        (Learner.BOTH.value, _t("Patient and caregiver")),
+        (Learner.PATIENT.value, QCoreApplication.translate("Education", "Patient")),
+        (Learner.CAREGIVER.value, QCoreApplication.translate("Education", "Caregiver")),
+        (Learner.BOTH.value, QCoreApplication.translate("Education", "Patient and caregiver")),
     ]
 
 
 def methods() -> list[tuple[str, str]]:
     return [
-        (Method.VERBAL.value, _t("Verbal")),
-        (Method.WRITTEN.value, _t("Written")),
-        (Method.DEMONSTRATION.value, _t("Demonstration")),
-        (Method.VIDEO.value, _t("Video")),
+        (Method.VERBAL.value, QCoreApplication.translate("Education", "Verbal")),
+        (Method.WRITTEN.value, QCoreApplication.translate("Education", "Written")),
+        (Method.DEMONSTRATION.value, QCoreApplication.translate("Education", "Demonstration")),
+        (Method.VIDEO.value, QCoreApplication.translate("Education", "Video")),
     ]
 
 
 def results() -> list[tuple[str, str]]:
     return [
-        (TeachBackResult.UNDERSTOOD.value, _t("Understood")),
-        (TeachBackResult.NEEDS_REINFORCEMENT.value, _t("Needs reinforcement")),
-        (TeachBackResult.UNABLE.value, _t("Unable to teach back")),
-        (TeachBackResult.NOT_APPLICABLE.value, _t("Not applicable")),
+        (TeachBackResult.UNDERSTOOD.value, QCoreApplication.translate("Education", "Understood")),
+        (
+            TeachBackResult.NEEDS_REINFORCEMENT.value,
+            QCoreApplication.translate("Education", "Needs reinforcement"),
+        ),
+        (
+            TeachBackResult.UNABLE.value,
+            QCoreApplication.translate("Education", "Unable to teach back"),
+        ),
+        (
+            TeachBackResult.NOT_APPLICABLE.value,
+            QCoreApplication.translate("Education", "Not applicable"),
+        ),
     ]
 
 
@@ -44,9 +53,11 @@ def label_of(pairs: list[tuple[str, str]], value: str) -> str:
 
 def reason_text(reason: SuggestionReason) -> str:
     if reason.kind is ReasonKind.ALWAYS:
-        return _t("every patient")
+        return QCoreApplication.translate("Education", "every patient")
     if reason.kind is ReasonKind.DIAGNOSIS:
-        return _t("diagnosis {code}").format(code=reason.code)
+        return QCoreApplication.translate("Education", "diagnosis {code}").format(code=reason.code)
     if reason.kind is ReasonKind.MED:
-        return _t("medicine {name}").format(name=reason.code)
-    return _t("BOOST: {item}").format(item=reason.code.replace("_", " "))
+        return QCoreApplication.translate("Education", "medicine {name}").format(name=reason.code)
+    return QCoreApplication.translate("Education", "BOOST: {item}").format(
+        item=reason.code.replace("_", " ")
+    )

@@ -74,7 +74,6 @@ class EducationStep(StepPage):
         super().__init__(ctx, encounter_id, parent)
         self.view: EducationView | None = None
         self.remove_dialog: RemoveModuleDialog | None = None
-        tr = self.tr
 
         self.progress_label = QLabel()
         font = self.progress_label.font()
@@ -82,7 +81,7 @@ class EducationStep(StepPage):
         self.progress_label.setFont(font)
         self.language_label = QLabel()
         self.literacy_banner = QLabel(
-            tr("Poor health literacy (BOOST): teach-back is required on every item.")
+            self.tr("Poor health literacy (BOOST): teach-back is required on every item.")
         )
         self.literacy_banner.setStyleSheet(
             "background: #ffe08a; color: #3d2b00; padding: 2px 6px; border-radius: 3px;"
@@ -94,38 +93,38 @@ class EducationStep(StepPage):
         self.error_label.hide()
 
         self.add_combo = QComboBox()
-        self.add_combo.setAccessibleName(tr("Module to add"))
-        add_label = QLabel(tr("Mod&ule:"))
+        self.add_combo.setAccessibleName(self.tr("Module to add"))
+        add_label = QLabel(self.tr("Mod&ule:"))
         add_label.setBuddy(self.add_combo)
-        self.add_button = QPushButton(tr("&Add module"))
+        self.add_button = QPushButton(self.tr("&Add module"))
         self.add_button.clicked.connect(self._add_module)
-        self.remove_button = QPushButton(tr("Remo&ve module…"))
+        self.remove_button = QPushButton(self.tr("Remo&ve module…"))
         self.remove_button.clicked.connect(self._ask_remove)
         self.modules_label = QLabel()
         self.modules_label.setWordWrap(True)
 
         self.items_model: PlainTableModel[ItemRow] = PlainTableModel(
             [
-                TableColumn(tr("Module"), lambda r: r.module.title_en, self._module_tooltip),
+                TableColumn(self.tr("Module"), lambda r: r.module.title_en, self._module_tooltip),
                 TableColumn(
-                    tr("Item"), lambda r: r.item.title_en, lambda r: r.item.title, stretch=True
+                    self.tr("Item"), lambda r: r.item.title_en, lambda r: r.item.title, stretch=True
                 ),
-                TableColumn(tr("Teach-back"), self._required_text),
-                TableColumn(tr("Status"), self._status_text),
-                TableColumn(tr("Taught"), self._taught_text),
+                TableColumn(self.tr("Teach-back"), self._required_text),
+                TableColumn(self.tr("Status"), self._status_text),
+                TableColumn(self.tr("Taught"), self._taught_text),
             ],
             self,
         )
         self.items_table = ItemsTable(self._focus_form)
         self.items_table.setModel(self.items_model)
-        self.items_table.setAccessibleName(tr("Education items"))
-        self.items_table.set_empty_text(tr("No modules in the plan"))
+        self.items_table.setAccessibleName(self.tr("Education items"))
+        self.items_table.set_empty_text(self.tr("No modules in the plan"))
         self.items_table.horizontalHeader().setStretchLastSection(False)
         self.items_table.horizontalHeader().setSectionResizeMode(
             1, self.items_table.horizontalHeader().ResizeMode.Stretch
         )
         self.items_table.selectionModel().currentRowChanged.connect(self._current_changed)
-        items_label = QLabel(tr("It&ems:"))
+        items_label = QLabel(self.tr("It&ems:"))
         items_label.setBuddy(self.items_table)
 
         self.teach_panel = TeachPanel(ctx.tz, ctx.today, self._record)
@@ -135,9 +134,9 @@ class EducationStep(StepPage):
         QShortcut(QKeySequence("Ctrl+Enter"), self, activated=self.teach_panel.submit)
 
         self.tabs = QTabWidget()
-        self.tabs.addTab(self._teach_tab(items_label, add_label), tr("Teac&h"))
-        self.tabs.addTab(self.boost_panel, tr("&BOOST screen"))
-        self.tabs.addTab(self.instructions_panel, tr("Packet instru&ctions"))
+        self.tabs.addTab(self._teach_tab(items_label, add_label), self.tr("Teac&h"))
+        self.tabs.addTab(self.boost_panel, self.tr("&BOOST screen"))
+        self.tabs.addTab(self.instructions_panel, self.tr("Packet instru&ctions"))
 
         top = QHBoxLayout()
         top.addWidget(self.progress_label)

@@ -201,9 +201,8 @@ class TeachPanel(QWidget):
         if item.title != item.title_en:
             heading += f" <small>({escape(item.title_en)})</small>"
         parts = [f"<h3>{heading}</h3>", f"<p>{escape(item.text)}</p>"]
-        parts.append(
-            f"<p><b>{escape(self.tr('Teach-back:'))}</b> <i>{escape(item.teach_back)}</i></p>"
-        )
+        caption = escape(self.tr("Teach-back:"))
+        parts.append(f"<p><b>{caption}</b> <i>{escape(item.teach_back)}</i></p>")
         for title, lines in (
             (self.tr("Call your doctor if:"), item.call_doctor),
             (self.tr("Call 911 if:"), item.call_911),

@@ -58,7 +58,6 @@ DECISION_KEYS = {
 class MedicationsStep(StepPage):
     def __init__(self, ctx: AppContext, encounter_id: int, parent: QWidget | None = None) -> None:
         super().__init__(ctx, encounter_id, parent)
-        tr = self.tr
         self.view: ReconciliationView | None = None
         self.drug_names: list[str] = []
         self.dialog: MedicationDialog | ReasonDialog | None = None
@@ -78,12 +77,16 @@ class MedicationsStep(StepPage):
         self.inpatient_model = source_model(ctx, self)
         self.discharge_model = discharge_model(self)
         self.problem_model = problem_model(self)
-        self.home_table = make_table(tr("Home medications"), tr("No home medications recorded"))
-        self.inpatient_table = make_table(tr("Inpatient orders"), tr("No inpatient orders"))
-        self.discharge_table = make_table(
-            tr("Discharge list"), tr("Decide on each medicine, or add one (Ctrl+Shift+A)")
+        self.home_table = make_table(
+            self.tr("Home medications"), self.tr("No home medications recorded")
         )
-        self.problem_table = make_table(tr("Warnings"), tr("No problems found"))
+        self.inpatient_table = make_table(
+            self.tr("Inpatient orders"), self.tr("No inpatient orders")
+        )
+        self.discharge_table = make_table(
+            self.tr("Discharge list"), self.tr("Decide on each medicine, or add one (Ctrl+Shift+A)")
+        )
+        self.problem_table = make_table(self.tr("Warnings"), self.tr("No problems found"))
         pairs: list[tuple[EmptyStateTableView, ColoredModel[Any]]] = [
             (self.home_table, self.home_model),
             (self.inpatient_table, self.inpatient_model),
@@ -97,11 +100,11 @@ class MedicationsStep(StepPage):
         self.problem_table.selectionModel().currentRowChanged.connect(self._problem_chosen)
         self.problem_table.clicked.connect(lambda index: self._select_items(index.row()))
 
-        self.add_button = QPushButton(tr("&Add medicine…"))
-        self.ack_button = QPushButton(tr("Ac&cept warning…"))
-        self.sign_button = QPushButton(tr("&Sign reconciliation"))
-        self.second_button = QPushButton(tr("&Pharmacist sign-off"))
-        self.reopen_button = QPushButton(tr("&Reopen…"))
+        self.add_button = QPushButton(self.tr("&Add medicine…"))
+        self.ack_button = QPushButton(self.tr("Ac&cept warning…"))
+        self.sign_button = QPushButton(self.tr("&Sign reconciliation"))
+        self.second_button = QPushButton(self.tr("&Pharmacist sign-off"))
+        self.reopen_button = QPushButton(self.tr("&Reopen…"))
         self.add_button.clicked.connect(self.add_medicine)
         self.ack_button.clicked.connect(self.acknowledge_current)
         self.sign_button.clicked.connect(self.sign)
@@ -111,18 +114,17 @@ class MedicationsStep(StepPage):
         self._build_layout()
 
     def _build_layout(self) -> None:
-        tr = self.tr
         lists = QSplitter(Qt.Orientation.Horizontal)
         for title, table in (
-            (tr("Home (pre-admission)"), self.home_table),
-            (tr("Inpatient orders"), self.inpatient_table),
-            (tr("Discharge list"), self.discharge_table),
+            (self.tr("Home (pre-admission)"), self.home_table),
+            (self.tr("Inpatient orders"), self.inpatient_table),
+            (self.tr("Discharge list"), self.discharge_table),
         ):
             box = QGroupBox(title)
             inner = QVBoxLayout(box)
             inner.addWidget(table)
             lists.addWidget(box)
-        warnings = QGroupBox(tr("Warnings"))
+        warnings = QGroupBox(self.tr("Warnings"))
         warn_layout = QVBoxLayout(warnings)
         warn_layout.addWidget(self.problem_table)
         warn_layout.addWidget(self.ack_button, 0, Qt.AlignmentFlag.AlignLeft)
@@ -135,7 +137,9 @@ class MedicationsStep(StepPage):
         top.addWidget(self.status_label, 1)
         top.addWidget(self.boost_label)
         buttons = QHBoxLayout()
-        keys = QLabel(tr("Keys: C continue · H change · S stop · N new at discharge · Enter edit"))
+        keys = QLabel(
+            self.tr("Keys: C continue · H change · S stop · N new at discharge · Enter edit")
+        )
         buttons.addWidget(keys, 1)
         for button in (
             self.add_button,

@@ -28,24 +28,31 @@ def _tr(text: str) -> str:
 
 def decision_label(decision: str | None) -> str:
     labels = {
-        None: _tr("— decide"),
-        "continue": _tr("Continue"),
-        "change": _tr("Change"),
-        "stop": _tr("Stop"),
-        "new": _tr("New at discharge"),
-        "added": _tr("Added at discharge"),
+        None: QCoreApplication.translate("Medications", "— decide"),
+        "continue": QCoreApplication.translate("Medications", "Continue"),
+        "change": QCoreApplication.translate("Medications", "Change"),
+        "stop": QCoreApplication.translate("Medications", "Stop"),
+        "new": QCoreApplication.translate("Medications", "New at discharge"),
+        "added": QCoreApplication.translate("Medications", "Added at discharge"),
     }
     return labels.get(decision, decision or "")
 
 
 def severity_text(severity: str) -> str:
-    return {"high": _tr("High"), "moderate": _tr("Moderate"), "info": _tr("Info")}.get(
-        severity, severity
-    )
+    return {
+        "high": QCoreApplication.translate("Medications", "High"),
+        "moderate": QCoreApplication.translate("Medications", "Moderate"),
+        "info": QCoreApplication.translate("Medications", "Info"),
+    }.get(severity, severity)
 
 
 def times_text(times: Sequence[str]) -> str:
-    short = {"morning": _tr("AM"), "noon": _tr("noon"), "evening": _tr("PM"), "bedtime": _tr("HS")}
+    short = {
+        "morning": QCoreApplication.translate("Medications", "AM"),
+        "noon": QCoreApplication.translate("Medications", "noon"),
+        "evening": QCoreApplication.translate("Medications", "PM"),
+        "bedtime": QCoreApplication.translate("Medications", "HS"),
+    }
     return " ".join(short.get(t, t) for t in times)
 
 
@@ -81,7 +88,7 @@ def directions(line: SourceLine | DischargeLine) -> str:
     """'40 mg oral daily PRN'."""
     parts = [line.dose or "", line.route or "", line.frequency or ""]
     if line.prn and "prn" not in (line.frequency or "").lower():
-        parts.append(_tr("PRN"))
+        parts.append(QCoreApplication.translate("Medications", "PRN"))
     return " ".join(p for p in parts if p)
 
 
@@ -91,13 +98,21 @@ def source_model(ctx: AppContext, parent: QObject) -> ColoredModel[SourceLine]:
         return f"{source}, {fmt.format_moment(line.recorded_at, ctx.tz, ctx.today())}"
 
     columns = [
-        TableColumn[SourceLine](_tr("Drug"), lambda m: m.drug, lambda m: m.indication),
-        TableColumn[SourceLine](_tr("Directions"), directions, directions),
         TableColumn[SourceLine](
-            _tr("Decision"), lambda m: decision_label(m.decision), lambda m: m.reason
+            QCoreApplication.translate("Medications", "Drug"),
+            lambda m: m.drug,
+            lambda m: m.indication,
         ),
         TableColumn[SourceLine](
-            _tr("Source, recorded"),
+            QCoreApplication.translate("Medications", "Directions"), directions, directions
+        ),
+        TableColumn[SourceLine](
+            QCoreApplication.translate("Medications", "Decision"),
+            lambda m: decision_label(m.decision),
+            lambda m: m.reason,
+        ),
+        TableColumn[SourceLine](
+            QCoreApplication.translate("Medications", "Source, recorded"),
             recorded,
             lambda m: fmt.format_full_moment(m.recorded_at, ctx.tz),
             stretch=True,
@@ -118,15 +133,23 @@ def discharge_model(parent: QObject) -> ColoredModel[DischargeLine]:
 
     def tooltip(line: DischargeLine) -> str | None:
         if line.flagged:
-            return _tr("Directions not fully understood: %1").replace("%1", line.sig_unparsed or "")
+            return QCoreApplication.translate(
+                "Medications", "Directions not fully understood: %1"
+            ).replace("%1", line.sig_unparsed or "")
         return line.indication
 
     columns = [
-        TableColumn[DischargeLine](_tr("Drug"), drug, tooltip),
-        TableColumn[DischargeLine](_tr("Directions"), directions, directions),
-        TableColumn[DischargeLine](_tr("Times"), lambda m: times_text(m.times)),
         TableColumn[DischargeLine](
-            _tr("Decision"),
+            QCoreApplication.translate("Medications", "Drug"), drug, tooltip
+        ),
+        TableColumn[DischargeLine](
+            QCoreApplication.translate("Medications", "Directions"), directions, directions
+        ),
+        TableColumn[DischargeLine](
+            QCoreApplication.translate("Medications", "Times"), lambda m: times_text(m.times)
+        ),
+        TableColumn[DischargeLine](
+            QCoreApplication.translate("Medications", "Decision"),
             lambda m: decision_label(m.decision),
             lambda m: m.reason or m.decided_by,
             stretch=True,
@@ -138,17 +161,29 @@ def discharge_model(parent: QObject) -> ColoredModel[DischargeLine]:
 def problem_model(parent: QObject) -> ColoredModel[ProblemView]:
     def status(problem: ProblemView) -> str:
         if problem.acknowledged is not None:
-            return _tr("Accepted: %1").replace("%1", problem.acknowledged.reason)
-        return _tr("Needs action") if problem.blocking else _tr("For teaching")
+            return QCoreApplication.translate("Medications", "Accepted: %1").replace(
+                "%1", problem.acknowledged.reason
+            )
+        return (
+            QCoreApplication.translate("Medications", "Needs action")
+            if problem.blocking
+            else QCoreApplication.translate("Medications", "For teaching")
+        )
 
     def background(problem: ProblemView) -> QColor | None:
         return SEVERITY_COLORS.get(problem.severity) if problem.open else None
 
     columns = [
-        TableColumn[ProblemView](_tr("Severity"), lambda p: severity_text(p.severity)),
-        TableColumn[ProblemView](_tr("Status"), status),
         TableColumn[ProblemView](
-            _tr("Problem"), lambda p: p.message, lambda p: p.message, stretch=True
+            QCoreApplication.translate("Medications", "Severity"),
+            lambda p: severity_text(p.severity),
+        ),
+        TableColumn[ProblemView](QCoreApplication.translate("Medications", "Status"), status),
+        TableColumn[ProblemView](
+            QCoreApplication.translate("Medications", "Problem"),
+            lambda p: p.message,
+            lambda p: p.message,
+            stretch=True,
         ),
     ]
     return ColoredModel(columns, background, lambda p: p.key, parent)
