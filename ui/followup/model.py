@@ -11,7 +11,6 @@ from PySide6.QtCore import (
     QCoreApplication,
     QModelIndex,
     QObject,
-    QPersistentModelIndex,
     QSortFilterProxyModel,
     Qt,
 )
@@ -19,10 +18,7 @@ from PySide6.QtGui import QBrush, QColor
 
 from transitions.services.followup_list import FollowupRow
 from ui.i18n import QT_TRANSLATE_NOOP
-
-SortRole = Qt.ItemDataRole.UserRole + 1
-RowRole = Qt.ItemDataRole.UserRole + 2
-Index = QModelIndex | QPersistentModelIndex
+from ui.worklist.model import Index, RowRole, SortRole  # the same roles on every list
 
 OVERDUE = QColor("#b71c1c")
 
