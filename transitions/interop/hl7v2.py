@@ -22,6 +22,7 @@ from transitions.domain.codes import check_diagnosis_code
 from transitions.domain.enums import AdmissionType, AllergySeverity, CodeSystem, EncounterClass, Sex
 from transitions.errors import ValidationError
 from transitions.interop import MessageError
+from transitions.interop.hl7v2_text import HL7Text, split_message
 from transitions.resources import load_json
 
 #: ADT trigger events the interface applies (A28/A31 = person add/update).
@@ -64,7 +65,12 @@ def normalise(text: str) -> str:
 
 def digest(raw: bytes) -> str:
     """SHA-256 of the normalised message: the same message with other line ends is the same."""
-    return hashlib.sha256(normalise(decode(raw)).encode("utf-8", "surrogatepass")).hexdigest()
+    return digest_normalised(normalise(decode(raw)))
+
+
+def digest_normalised(body: str) -> str:
+    """:func:`digest` of text already decoded and normalised."""
+    return hashlib.sha256(body.encode("utf-8", "surrogatepass")).hexdigest()
 
 
 def split_messages(raw: bytes) -> list[bytes]:
@@ -200,61 +206,81 @@ class AdtMessage:
 
 
 class _Segment:
-    """Field access by HL7 position (1-based; MSH-1 is the field separator) on python-hl7's tree."""
+    """Field access by HL7 position (1-based; MSH-1 is the field separator) on a split message."""
 
-    def __init__(self, segment: Any, message: Any) -> None:
-        self._segment = segment
-        self._message = message
-        seps = message.separators  # e.g. "\r|~^&"
+    __slots__ = ("_comp", "_fields", "_rep", "_sub", "_text")
+
+    def __init__(self, fields: list[str], text: HL7Text) -> None:
+        self._fields = fields
+        self._text = text
+        seps = text.separators  # e.g. "\r|~^&"
         self._rep = seps[2] if len(seps) > 2 else "~"
         self._comp = seps[3] if len(seps) > 3 else "^"
         self._sub = seps[4] if len(seps) > 4 else "&"
 
     @property
     def name(self) -> str:
-        return str(self._segment[0])
+        return self._fields[0]
 
     def raw(self, n: int) -> str:
-        return str(self._segment[n]) if len(self._segment) > n else ""
+        fields = self._fields
+        return fields[n] if len(fields) > n else ""
 
     def reps(self, n: int) -> list[str]:
-        return [r for r in self.raw(n).split(self._rep)] if self.raw(n) else []
+        value = self.raw(n)
+        return value.split(self._rep) if value else []
 
     def comps(self, value: str) -> list[str]:
         return value.split(self._comp)
 
     def get(self, n: int, comp: int = 1, sub: int = 1, rep: int = 1) -> str | None:
-        reps = self.reps(n)
-        if len(reps) < rep:
+        """Field n, repetition rep, component comp, subcomponent sub (all 1-based), cleaned;
+        None when absent or blank. (Hot path: split only where a separator is present.)"""
+        fields = self._fields
+        if len(fields) <= n:
             return None
-        return self.part(reps[rep - 1], comp, sub)
+        value = fields[n]
+        if not value:
+            return None
+        if rep != 1 or self._rep in value:
+            reps = value.split(self._rep)
+            if len(reps) < rep:
+                return None
+            value = reps[rep - 1]
+        return self.part(value, comp, sub)
 
     def part(self, value: str, comp: int = 1, sub: int = 1) -> str | None:
-        comps = value.split(self._comp)
-        if len(comps) < comp:
-            return None
-        subs = comps[comp - 1].split(self._sub)
-        if len(subs) < sub:
-            return None
-        return self._clean(subs[sub - 1])
+        if comp != 1 or self._comp in value:
+            comps = value.split(self._comp)
+            if len(comps) < comp:
+                return None
+            value = comps[comp - 1]
+        if sub != 1 or self._sub in value:
+            subs = value.split(self._sub)
+            if len(subs) < sub:
+                return None
+            value = subs[sub - 1]
+        if "\\" in value:
+            return self._clean(value)
+        return value.strip() or None
 
     def _clean(self, value: str) -> str | None:
         try:
-            text = str(self._message.unescape(value)) if "\\" in value else value
+            text = self._text.unescape(value)
         except Exception:  # noqa: BLE001 - a broken escape sequence: keep the raw text
             text = value
         text = text.strip()
         return text or None
 
 
-def _segments(message: Any, name: str) -> Iterator[_Segment]:
-    for segment in message:
-        if len(segment) and str(segment[0]) == name:
-            yield _Segment(segment, message)
+def _segments(message: HL7Text, name: str) -> Iterator[_Segment]:
+    for fields in message.named(name):
+        yield _Segment(fields, message)
 
 
-def _first(message: Any, name: str) -> _Segment | None:
-    return next(_segments(message, name), None)
+def _first(message: HL7Text, name: str) -> _Segment | None:
+    found = message.named(name)
+    return _Segment(found[0], message) if found else None
 
 
 def parse_timestamp(value: str | None, tz: tzinfo, what: str) -> datetime | None:
@@ -315,22 +341,31 @@ def _provider(seg: _Segment, value: str) -> ProviderRef | None:
 # -- parsing -----------------------------------------------------------------------------------
 
 
-def parse_hl7(text: str) -> Any:
-    """python-hl7 parse of one message; anything it cannot read is an ``AR`` MessageError."""
-    import hl7  # lazy: not on the GUI start path
+def parse_hl7(text: str) -> HL7Text:
+    """Split one message (see :mod:`hl7v2_text`); anything python-hl7 could not read is an
+    ``AR`` MessageError."""
+    return parse_normalised(normalise(text))
 
-    body = normalise(text)
+
+def parse_normalised(body: str) -> HL7Text:
+    """:func:`parse_hl7` of text already passed through :func:`normalise`."""
     if not body.startswith("MSH") or len(body) < 8:
         raise MessageError("not an HL7 v2 message (it does not start with an MSH segment)", "AR")
     try:
-        return hl7.parse(body)
+        return split_message(body)
     except Exception as exc:  # noqa: BLE001 - python-hl7 raises assorted errors on garbage
         raise MessageError(f"HL7 parser could not read the message: {exc}"[:300], "AR") from None
 
 
 def read_adt(raw: bytes, tz: tzinfo) -> AdtMessage:
     """Parse and map one ADT message. Raises :class:`MessageError` (AR or AE)."""
-    message = parse_hl7(decode(raw))
+    return read_adt_normalised(normalise(decode(raw)), tz)
+
+
+def read_adt_normalised(body: str, tz: tzinfo) -> AdtMessage:
+    """:func:`read_adt` of a message already decoded and normalised (the feed has done both
+    for the digest)."""
+    message = parse_normalised(body)
     msh = _first(message, "MSH")
     if msh is None:
         raise MessageError("the MSH segment is missing", "AR")
@@ -386,7 +421,7 @@ def read_adt(raw: bytes, tz: tzinfo) -> AdtMessage:
 
 
 def _patient(
-    message: Any, pid: _Segment, facility: str, tz: tzinfo, warnings: list[str]
+    message: HL7Text, pid: _Segment, facility: str, tz: tzinfo, warnings: list[str]
 ) -> PatientData:
     mrn = None
     authority = ""
@@ -447,7 +482,7 @@ def _patient(
     )
 
 
-def _pcp(message: Any) -> ProviderRef | None:
+def _pcp(message: HL7Text) -> ProviderRef | None:
     for rol in _segments(message, "ROL"):
         if (rol.get(3, 1) or "").upper() == "PP":
             reps = rol.reps(4)
@@ -500,7 +535,7 @@ def _visit(
     )
 
 
-def _diagnoses(message: Any, warnings: list[str]) -> list[DiagnosisData]:
+def _diagnoses(message: HL7Text, warnings: list[str]) -> list[DiagnosisData]:
     result: list[DiagnosisData] = []
     for index, dg1 in enumerate(_segments(message, "DG1")):
         code = dg1.get(3, 1)
@@ -525,7 +560,7 @@ def _diagnoses(message: Any, warnings: list[str]) -> list[DiagnosisData]:
     return result
 
 
-def _allergies(message: Any) -> list[AllergyData]:
+def _allergies(message: HL7Text) -> list[AllergyData]:
     result: list[AllergyData] = []
     for al1 in _segments(message, "AL1"):
         substance = al1.get(3, 2) or al1.get(3, 1)
@@ -542,7 +577,7 @@ def _allergies(message: Any) -> list[AllergyData]:
     return result
 
 
-def _labs(message: Any, tz: tzinfo, warnings: list[str]) -> list[LabData]:
+def _labs(message: HL7Text, tz: tzinfo, warnings: list[str]) -> list[LabData]:
     result: list[LabData] = []
     for obx in _segments(message, "OBX"):
         loinc = obx.get(3, 1)
