@@ -7,8 +7,8 @@ the same split is done with ``str.split`` when the message uses five distinct se
 characters (every real sender): python-hl7's plan then splits exactly at those characters and
 ``str()`` of each field gives back its text, so the field texts are identical. Anything unusual
 (repeated separator characters, an MSH segment without a field after MSH-2, a second MSH, BHS
-or FHS segment) goes through python-hl7 itself, quirks included. Escape sequences are always decoded by python-hl7.
-Equivalence is checked by ``tests/interop/test_hl7_text.py``.
+or FHS segment) goes through python-hl7 itself, quirks included. Escape sequences are always
+decoded by python-hl7. Equivalence is checked by ``tests/interop/test_hl7_text.py``.
 """
 
 from __future__ import annotations
