@@ -17,7 +17,7 @@ from __future__ import annotations
 
 import json
 from collections.abc import Iterable, Sequence
-from dataclasses import asdict, dataclass
+from dataclasses import asdict, dataclass, fields
 from datetime import datetime
 from typing import Any
 
@@ -99,8 +99,13 @@ class RiskView:
         return lines
 
 
+_ITEM_FIELDS = tuple(f.name for f in fields(RiskItem))
+
+
 def _items(items: Iterable[RiskItem]) -> list[dict[str, Any]]:
-    return [asdict(item) for item in items]
+    # asdict() without its deep copy (the values are plain scalars): copying them was most of
+    # the time the ADT feed spent scoring a discharge
+    return [{name: getattr(item, name) for name in _ITEM_FIELDS} for item in items]
 
 
 def charlson_of(diagnoses: Sequence[tuple[CodeSystem, str]]) -> tuple[int, tuple[str, ...]]:

@@ -1,21 +1,20 @@
-"""Interfaces: the HL7 v2 ADT feed (one message at a time, from MLLP or files), the quarantine,
-and FHIR bundle import/export (in :mod:`transitions.services.interop_fhir`).
+"""Interfaces: the HL7 v2 ADT feed (from MLLP or files; :mod:`transitions.services.interop_feed`),
+the quarantine, and FHIR bundle import/export (:mod:`transitions.services.interop_fhir`).
 
-Each inbound message is first stored raw in its own transaction, then processed in a second one;
-when processing fails the message is quarantined (a third) with the reason. The return value
-carries the HL7 acknowledgement code: AA accepted, AE error, AR rejected.
+Each inbound message is first stored raw in its own transaction, then processed; when processing
+fails the message is quarantined with the reason. The return value carries the HL7
+acknowledgement code: AA accepted, AE error, AR rejected.
 """
 
 from __future__ import annotations
 
 import logging
-from collections.abc import Callable
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 from datetime import datetime
 from typing import Any
 
 from sqlalchemy import func, select
-from sqlalchemy.exc import SQLAlchemyError
 
 from transitions.db.interop_models import (
     InboundMessage,
@@ -24,19 +23,14 @@ from transitions.db.interop_models import (
     QuarantineEntry,
 )
 from transitions.db.models import Encounter
-from transitions.domain.encounter_status import EncounterStatus
-from transitions.domain.enums import AdmissionType, EncounterClass
-from transitions.errors import NotFoundError, TransitionsError
-from transitions.interop import MessageError, where_it_failed
+from transitions.errors import NotFoundError
+from transitions.interop import MessageError
 from transitions.interop.hl7v2 import (
-    AdtMessage,
     control_id_of,
     decode,
     digest,
     msh_field,
-    read_adt,
 )
-from transitions.services import interop_records as records
 from transitions.services.encounters import register_stay_section
 from transitions.services.permissions import require
 from transitions.services.uow import Actor, UnitOfWork
@@ -102,59 +96,27 @@ def _sha(raw: bytes) -> str:
 
 
 def receive_hl7(make_uow: UowFactory, actor: Actor, raw: bytes, source: str) -> IngestResult:
-    """Store, then process one HL7 v2 message. Never raises for a bad message."""
-    with make_uow() as uow:
-        message_id = store_raw(uow, actor, raw, source, MessageProtocol.HL7V2)
-    return process_hl7(make_uow, actor, message_id)
+    """Store, then process one HL7 v2 message. Never raises for a bad message. (A listener or
+    an import makes one :class:`~transitions.services.interop_feed.AdtFeed` and reuses it.)"""
+    from transitions.services.interop_feed import AdtFeed
+
+    return AdtFeed(make_uow, actor).receive(raw, source)
+
+
+def ingest_hl7(
+    make_uow: UowFactory, actor: Actor, raws: Iterable[bytes], source: str, *, batch_size: int = 500
+) -> Iterator[IngestResult]:
+    """Store and process a stream of HL7 v2 messages, ``batch_size`` per transaction."""
+    from transitions.services.interop_feed import AdtFeed
+
+    return AdtFeed(make_uow, actor, batch_size=batch_size).receive_many(raws, source)
 
 
 def process_hl7(make_uow: UowFactory, actor: Actor, message_id: int) -> IngestResult:
     """Apply a stored message in one transaction; on failure, quarantine it with the reason."""
-    control_id: str | None = None
-    try:
-        with make_uow() as uow:
-            message = uow.session.get(InboundMessage, message_id)
-            if message is None:
-                raise NotFoundError(f"no interface message with id {message_id}")
-            control_id = message.control_id
-            duplicate = uow.session.scalar(
-                select(InboundMessage.id)
-                .where(
-                    InboundMessage.digest == message.digest,
-                    InboundMessage.status == MessageStatus.PROCESSED,
-                    InboundMessage.id != message.id,
-                )
-                .limit(1)
-            )
-            if duplicate is not None:
-                message.status = MessageStatus.DUPLICATE
-                message.processed_at = uow.now()
-                message.warnings = f"identical to message {duplicate}; nothing changed"
-                resolve_quarantine(uow, actor, message)
-                uow.commit()
-                return IngestResult(message_id, "AA", control_id, MessageStatus.DUPLICATE)
-            adt = read_adt(message.raw, uow.tz)
-            message.control_id = adt.control_id
-            message.message_type = adt.message_type
-            patient_id, encounter_id = apply_adt(uow, actor, adt)
-            message.patient_id = patient_id
-            message.encounter_id = encounter_id
-            message.status = MessageStatus.PROCESSED
-            message.processed_at = uow.now()
-            message.warnings = "\n".join(adt.warnings) or None
-            resolve_quarantine(uow, actor, message)
-            uow.commit()
-            return IngestResult(message_id, "AA", adt.control_id, MessageStatus.PROCESSED)
-    except MessageError as exc:
-        code, reason = exc.ack_code, str(exc)
-    except TransitionsError as exc:
-        code, reason = "AE", str(exc)
-    except SQLAlchemyError as exc:
-        code, reason = "AE", f"database refused the change: {type(exc).__name__}"
-    except Exception as exc:  # a bug must not lose the message: quarantine it, keep the trace
-        log.error("internal error on interface message %s: %s", message_id, where_it_failed(exc))
-        code, reason = "AE", f"internal error: {type(exc).__name__}"
-    return quarantine_message(make_uow, actor, message_id, code, reason, control_id)
+    from transitions.services.interop_feed import AdtFeed
+
+    return AdtFeed(make_uow, actor).process_ids([message_id])[0]
 
 
 def resolve_quarantine(uow: UnitOfWork, actor: Actor, message: InboundMessage) -> None:
@@ -201,128 +163,6 @@ def quarantine_message(
         )
         uow.commit()
     return IngestResult(message_id, code, control_id, MessageStatus.QUARANTINED, reason)
-
-
-# -- applying an ADT message ----------------------------------------------------------------------
-
-
-_DEFAULT_CLASS = {"A01": EncounterClass.INPATIENT, "A04": EncounterClass.AMBULATORY}
-
-
-def apply_adt(uow: UnitOfWork, actor: Actor, adt: AdtMessage) -> tuple[int, int | None]:
-    """Apply one parsed ADT message (inside the caller's transaction). Idempotent: applying the
-    same message again changes nothing; an update (A08) never reopens a discharged stay."""
-    patient = records.upsert_patient(uow, actor, adt.patient, SOURCE)
-    records.add_allergies(uow, actor, patient, adt.allergies, SOURCE)
-    visit = adt.visit
-    if visit is None:  # A28 / A31: the person only
-        return patient.id, None
-    event = adt.event
-    encounter = records.find_visit(uow, visit.authority, visit.visit_number)
-    if encounter is not None and encounter.patient_id != patient.id:
-        raise MessageError(
-            f"visit {visit.visit_number} ({visit.authority}) belongs to another patient"
-        )
-    unit = records.find_unit(uow, visit.unit_code)
-    if visit.unit_code and unit is None:
-        adt.warnings.append(f"PV1-3 unit '{visit.unit_code}' is not a known unit; ward not set")
-    attending = records.find_provider(uow, visit.attending) if visit.attending else None
-    if visit.attending and attending is None:
-        adt.warnings.append("PV1-7 attending doctor is not in the provider directory")
-    location: dict[str, Any] = {
-        "unit_id": unit.id if unit else None,
-        "room": visit.room if unit else None,
-        "bed": visit.bed if unit else None,
-    }
-    values: dict[str, Any] = {
-        **location,
-        "hospital_service": visit.hospital_service,
-        "attending_id": attending.id if attending else None,
-        "planned_discharge_time": visit.expected_discharge,
-    }
-    if encounter is None:
-        if event not in {"A01", "A04"}:
-            raise MessageError(
-                f"{event} for visit {visit.visit_number} ({visit.authority}), which has not "
-                "been admitted or registered here; reprocess after the A01/A04 arrives"
-            )
-        klass = visit.patient_class or _DEFAULT_CLASS[event]
-        if event == "A04" and klass is EncounterClass.INPATIENT:
-            klass = EncounterClass.AMBULATORY
-        admission_type = visit.admission_type or (
-            AdmissionType.EMERGENCY if klass is EncounterClass.EMERGENCY else AdmissionType.ELECTIVE
-        )
-        encounter = records.create_visit(
-            uow,
-            actor,
-            patient,
-            authority=visit.authority,
-            value=visit.visit_number,
-            encounter_class=klass,
-            admit_time=visit.admit_time or adt.event_time or uow.now(),
-            admission_type=admission_type,
-            status=EncounterStatus.ADMITTED,
-            source=SOURCE,
-            **{k: v for k, v in values.items() if v is not None},
-        )
-    else:
-        status = encounter.status
-        if event in {"A01", "A04"} and status is EncounterStatus.CANCELLED:
-            records.apply_adt_status(
-                uow, actor, encounter, EncounterStatus.ADMITTED, source=SOURCE, event=event
-            )
-        elif event in {"A01", "A04", "A02"} and status is EncounterStatus.DISCHARGED:
-            adt.warnings.append(f"{event}: stay already discharged; it was not reopened")
-            values = {k: v for k, v in values.items() if k not in location}
-        elif event == "A03":
-            if status.is_active:
-                records.apply_adt_status(
-                    uow,
-                    actor,
-                    encounter,
-                    EncounterStatus.DISCHARGED,
-                    source=SOURCE,
-                    event=event,
-                    when=visit.discharge_time or adt.event_time,
-                    disposition=visit.disposition,
-                )
-            elif status is EncounterStatus.CANCELLED:
-                raise MessageError(f"A03 for cancelled stay {encounter.visit_number}")
-        elif event == "A11":
-            if status.is_active:
-                records.apply_adt_status(
-                    uow, actor, encounter, EncounterStatus.CANCELLED, source=SOURCE, event=event
-                )
-            elif status is EncounterStatus.DISCHARGED:
-                raise MessageError(
-                    f"A11 cancel admit for stay {encounter.visit_number}, which is discharged "
-                    "(the discharge must be cancelled first, A13)"
-                )
-        elif event == "A13":
-            if status is EncounterStatus.DISCHARGED:
-                records.apply_adt_status(
-                    uow, actor, encounter, EncounterStatus.ADMITTED, source=SOURCE, event=event
-                )
-            elif status is EncounterStatus.CANCELLED:
-                raise MessageError(f"A13 for cancelled stay {encounter.visit_number}")
-        if event in {"A01", "A04", "A08"} and visit.admit_time is not None:
-            values["admit_time"] = visit.admit_time
-        if event in {"A01", "A04", "A08"} and visit.admission_type is not None:
-            values["admission_type"] = visit.admission_type
-        records.update_visit(uow, actor, encounter, SOURCE, **values)
-    uow.session.flush()
-    records.add_diagnoses(uow, actor, encounter, adt.diagnoses, SOURCE)
-    records.add_labs(uow, actor, encounter, adt.labs, SOURCE)
-    if encounter.encounter_class is EncounterClass.INPATIENT and event in {
-        "A01",
-        "A03",
-        "A08",
-        "A11",
-        "A13",
-    }:
-        uow.session.flush()
-        records.link_readmissions(uow, actor, patient.id, SOURCE)
-    return patient.id, encounter.id
 
 
 # -- the quarantine (admin) -----------------------------------------------------------------------

@@ -126,18 +126,31 @@ class UnitOfWork:
     ) -> None:
         """Add an audit event to this transaction (it commits, or not, with the change)."""
         self.session.add(
-            AuditEvent(
-                occurred_at=self.now(),
-                user_id=actor.user_id,
-                username=actor.username,
-                workstation=actor.workstation,
-                patient_id=patient_id,
-                entity=entity,
-                entity_id=None if entity_id is None else str(entity_id),
-                action=action,
-                details=None if details is None else json.dumps(details, default=str),
-            )
+            AuditEvent(**self.audit_row(actor, action, entity, entity_id, patient_id, details))
         )
+
+    def audit_row(
+        self,
+        actor: Actor,
+        action: str,
+        entity: str,
+        entity_id: object | None = None,
+        patient_id: int | None = None,
+        details: dict[str, Any] | None = None,
+    ) -> dict[str, Any]:
+        """The ``audit_event`` row :meth:`audit` adds, as column values (for services that
+        insert their audit rows in bulk, in the same transaction as the change)."""
+        return {
+            "occurred_at": self.now(),
+            "user_id": actor.user_id,
+            "username": actor.username,
+            "workstation": actor.workstation,
+            "patient_id": patient_id,
+            "entity": entity,
+            "entity_id": None if entity_id is None else str(entity_id),
+            "action": action,
+            "details": None if details is None else json.dumps(details, default=str),
+        }
 
     def commit(self) -> None:
         try:
