@@ -17,7 +17,7 @@ from decimal import Decimal
 from functools import cache
 from typing import Any
 
-from sqlalchemy import Connection, Select, bindparam, func, select
+from sqlalchemy import Connection, Select, Table, bindparam, func, select
 
 from transitions.db.interop_models import MessageStatus
 from transitions.db.models import Provider, Unit
@@ -219,6 +219,13 @@ class StoredMessage:
     entries: list[EntryRow] | None = None
 
 
+def table_of(model: type[Any]) -> Table:
+    """A mapped class's table (typed for Core statements)."""
+    table = model.__table__
+    assert isinstance(table, Table)
+    return table
+
+
 # -- reference data -----------------------------------------------------------------------------
 
 
@@ -290,12 +297,12 @@ class ReferenceData:
             self._names.clear()
         codes = sorted({code for code in units if code and code not in self._units})
         if codes:
-            found = dict(conn.execute(_by_code(), {"values": codes}).all())
+            found: dict[str, int] = dict(conn.execute(_by_code(), {"values": codes}).tuples())
             self._units.update({code: found.get(code) for code in codes})
         refs = list(providers)
         npis = sorted({n for n in map(_npi, refs) if n is not None and n not in self._npis})
         if npis:
-            found = dict(conn.execute(_by_npi(), {"values": npis}).all())
+            found = dict(conn.execute(_by_npi(), {"values": npis}).tuples())
             self._npis.update({npi: found.get(npi) for npi in npis})
         for ref in refs:
             if ref.family_name and ref.given_name:

@@ -74,6 +74,7 @@ from transitions.services.interop_adt_rows import (
     StoredMessage,
     TaskRow,
     key_candidates,
+    table_of,
 )
 
 #: Values per IN (...) list: well under SQLite's and PostgreSQL's bound-parameter limits.
@@ -100,7 +101,7 @@ def _select_in(table: Table, names: tuple[str, ...], key: str) -> Select[Any]:
 
 @cache
 def _processed() -> Select[Any]:
-    table = InboundMessage.__table__
+    table = table_of(InboundMessage)
     return (
         select(table.c.digest, func.min(table.c.id))
         .where(_in(table.c.digest), table.c.status == MessageStatus.PROCESSED)
@@ -117,7 +118,7 @@ def _identifiers(table: Table, owner: str) -> Select[Any]:
 
 @cache
 def _open_entries() -> Select[Any]:
-    table = QuarantineEntry.__table__
+    table = table_of(QuarantineEntry)
     names = ("id", "message_id", "quarantined_at", *ENTRY_COLUMNS, "version_id")
     return select(*(table.c[n] for n in names)).where(
         _in(table.c.message_id), table.c.resolved_at.is_(None)
@@ -245,12 +246,12 @@ class BatchState:
             if adt.visit is not None:
                 visit_keys.add((adt.visit.authority, adt.visit.visit_number))
         self.processed = dict(_rows(conn, _processed(), digests))
-        patient_ids = _by_identifier(conn, PatientIdentifier.__table__, "patient_id", patient_keys)
-        table = Patient.__table__
+        patient_ids = _by_identifier(conn, table_of(PatientIdentifier), "patient_id", patient_keys)
+        table = table_of(Patient)
         local_mrns = {m for a, m in patient_keys if a == LOCAL_MRN_SYSTEM}
         local_patients = dict(_rows(conn, _select_in(table, ("mrn", "id"), "mrn"), local_mrns))
-        stay_ids = _by_identifier(conn, VisitIdentifier.__table__, "encounter_id", visit_keys)
-        table = Encounter.__table__
+        stay_ids = _by_identifier(conn, table_of(VisitIdentifier), "encounter_id", visit_keys)
+        table = table_of(Encounter)
         local_visits = {v for a, v in visit_keys if a == LOCAL_VISIT_SYSTEM}
         statement = _select_in(table, ("visit_number", "id"), "visit_number")
         local_stays = dict(_rows(conn, statement, local_visits))
@@ -264,22 +265,22 @@ class BatchState:
         self.local_visits = {value: self.stays[sid] for value, sid in local_stays.items()}
         mrns = [key_candidates(m, a) for a, m in patient_keys if self.find_patient(a, m) is None]
         visits = [key_candidates(v, a) for a, v in visit_keys if self.find_stay(a, v) is None]
-        self.taken_mrns = _taken(conn, Patient.__table__, "mrn", mrns)
-        self.taken_visits = _taken(conn, Encounter.__table__, "visit_number", visits)
+        self.taken_mrns = _taken(conn, table_of(Patient), "mrn", mrns)
+        self.taken_visits = _taken(conn, table_of(Encounter), "visit_number", visits)
 
     def _load_patients(self, conn: Connection, patient_ids: set[int]) -> None:
         if not patient_ids:
             return
-        table = Patient.__table__
+        table = table_of(Patient)
         statement = _select_in(table, ("id", "mrn", *PATIENT_COLUMNS, "version_id"), "id")
         for row in _rows(conn, statement, patient_ids):
             patient = PatientRow(*row)
             self.patients[patient.id] = patient
-        statement = _select_in(Allergy.__table__, ("patient_id", "substance"), "patient_id")
+        statement = _select_in(table_of(Allergy), ("patient_id", "substance"), "patient_id")
         for patient_id, substance in _rows(conn, statement, patient_ids):
             self.patients[patient_id].allergies.add(substance.lower())
         names = ("id", "visit_number", "patient_id", "encounter_class", *STAY_COLUMNS)
-        statement = _select_in(Encounter.__table__, (*names, "version_id"), "patient_id")
+        statement = _select_in(table_of(Encounter), (*names, "version_id"), "patient_id")
         stays = sorted(
             (StayRow(*row) for row in _rows(conn, statement, patient_ids)), key=lambda s: s.id
         )
@@ -293,24 +294,32 @@ class BatchState:
             return
         stays = self.stays
         key = "encounter_id"
-        names = ("id", key, "code_system", "code", "description", "principal", "rank")
-        statement = _select_in(Diagnosis.__table__, (*names, "version_id"), key)
+        names: tuple[str, ...] = (
+            "id",
+            key,
+            "code_system",
+            "code",
+            "description",
+            "principal",
+            "rank",
+        )
+        statement = _select_in(table_of(Diagnosis), (*names, "version_id"), key)
         for row in sorted(_rows(conn, statement, stay_ids)):
             diagnosis = DiagnosisRow(*row)
             stays[diagnosis.encounter_id].diagnoses.append(diagnosis)
         names = ("id", key, "loinc_code", "name", "value", "unit", "observed_at")
-        for row in sorted(_rows(conn, _select_in(LabResult.__table__, names, key), stay_ids)):
+        for row in sorted(_rows(conn, _select_in(table_of(LabResult), names, key), stay_ids)):
             lab = LabRow(*row)
             stays[lab.encounter_id].labs.append(lab)
         names = ("id", key, "kind", "status", "due_date", *TASK_COLUMNS[1:], "version_id")
-        for row in _rows(conn, _select_in(FollowupTask.__table__, names, key), stay_ids):
+        for row in _rows(conn, _select_in(table_of(FollowupTask), names, key), stay_ids):
             task = TaskRow(*row)
             stays[task.encounter_id].tasks[task.kind] = task
         names = ("id", key, "stage", *RISK_COLUMNS, "version_id")
-        for row in _rows(conn, _select_in(RiskAssessment.__table__, names, key), stay_ids):
+        for row in _rows(conn, _select_in(table_of(RiskAssessment), names, key), stay_ids):
             risk = RiskRow(*row)
             stays[risk.encounter_id].risks[risk.stage] = risk
-        statement = _select_in(ReadmissionLink.__table__, (key,), key)
+        statement = _select_in(table_of(ReadmissionLink), (key,), key)
         for (stay_id,) in _rows(conn, statement, stay_ids):
             stays[stay_id].linked = True
 
@@ -334,12 +343,8 @@ class BatchState:
         return next(self._new_ids)
 
     def insert_patient(self, mrn: str, values: dict[str, Any]) -> PatientRow:
-        patient = PatientRow(
-            id=self.new_id(),
-            mrn=mrn,
-            version_id=1,
-            **{name: values.get(name) for name in PATIENT_COLUMNS},
-        )
+        columns: dict[str, Any] = {name: values.get(name) for name in PATIENT_COLUMNS}
+        patient = PatientRow(id=self.new_id(), mrn=mrn, version_id=1, **columns)
         self.patients[patient.id] = patient
         self.new_patients.append((patient, values["interpreter_needed"]))
         self.taken_mrns.add(mrn)
@@ -348,13 +353,14 @@ class BatchState:
     def insert_stay(
         self, patient: PatientRow, visit_number: str, values: dict[str, Any]
     ) -> StayRow:
+        columns: dict[str, Any] = {name: values.get(name) for name in STAY_COLUMNS}
         stay = StayRow(
             id=self.new_id(),
             visit_number=visit_number,
             patient_id=patient.id,
             encounter_class=values["encounter_class"],
             version_id=1,
-            **{name: values.get(name) for name in STAY_COLUMNS},
+            **columns,
         )
         self.stays[stay.id] = stay
         self.new_stays.append(stay)
@@ -370,7 +376,7 @@ class BatchState:
         ids = self.ids
         now = utcnow()  # created_at / updated_at of every row written (one value per batch)
         new = {"version_id": 1, "created_at": now, "updated_at": now}
-        table = Patient.__table__
+        table = table_of(Patient)
         rows = [
             {
                 "mrn": patient.mrn,
@@ -381,7 +387,7 @@ class BatchState:
             for patient, interpreter in self.new_patients
         ]
         self._insert_new(conn, table, [p.id for p, _ in self.new_patients], rows)
-        table = Encounter.__table__
+        table = table_of(Encounter)
         names = ("visit_number", "patient_id", "encounter_class", *STAY_COLUMNS)
         rows = [
             {name: _real(ids, name, getattr(s, name)) for name in names} for s in self.new_stays
@@ -393,37 +399,37 @@ class BatchState:
                 row["readmission_of_id"] = None
                 later.append(stay)
         self._insert_new(conn, table, [s.id for s in self.new_stays], rows)
-        _insert_dicts(conn, PatientIdentifier.__table__, self.new_identifiers, ids, new)
-        _insert_dicts(conn, Allergy.__table__, self.new_allergies, ids, new)
-        _insert_dicts(conn, VisitIdentifier.__table__, self.new_visit_identifiers, ids, new)
+        _insert_dicts(conn, table_of(PatientIdentifier), self.new_identifiers, ids, new)
+        _insert_dicts(conn, table_of(Allergy), self.new_allergies, ids, new)
+        _insert_dicts(conn, table_of(VisitIdentifier), self.new_visit_identifiers, ids, new)
         patients = [p for p in self.dirty_patients.values() if p.id < NEW_ID]
-        _update_rows(conn, Patient.__table__, PATIENT_COLUMNS, patients, ids, now)
+        _update_rows(conn, table_of(Patient), PATIENT_COLUMNS, patients, ids, now)
         stays = [s for s in self.dirty_stays.values() if s.id < NEW_ID] + later
-        _update_rows(conn, Encounter.__table__, STAY_COLUMNS, stays, ids, now)
+        _update_rows(conn, table_of(Encounter), STAY_COLUMNS, stays, ids, now)
         diagnosis = ("encounter_id", "code_system", "code", "description", "principal", "rank")
-        _insert_rows(conn, Diagnosis.__table__, diagnosis, self.new_diagnoses, ids, new)
+        _insert_rows(conn, table_of(Diagnosis), diagnosis, self.new_diagnoses, ids, new)
         _update_rows(
-            conn, Diagnosis.__table__, ("principal",), self.dirty_diagnoses.values(), ids, now
+            conn, table_of(Diagnosis), ("principal",), self.dirty_diagnoses.values(), ids, now
         )
         lab = ("encounter_id", "loinc_code", "name", "value", "unit", "observed_at")
-        _insert_rows(conn, LabResult.__table__, lab, self.new_labs, ids, new)
+        _insert_rows(conn, table_of(LabResult), lab, self.new_labs, ids, new)
         risk = ("encounter_id", "stage", *RISK_COLUMNS)
-        _insert_rows(conn, RiskAssessment.__table__, risk, self.new_risks, ids, new)
+        _insert_rows(conn, table_of(RiskAssessment), risk, self.new_risks, ids, new)
         _update_rows(
-            conn, RiskAssessment.__table__, RISK_COLUMNS, self.dirty_risks.values(), ids, now
+            conn, table_of(RiskAssessment), RISK_COLUMNS, self.dirty_risks.values(), ids, now
         )
         task = ("encounter_id", "kind", "due_date", *TASK_COLUMNS)
-        _insert_rows(conn, FollowupTask.__table__, task, self.new_tasks, ids, new)
+        _insert_rows(conn, table_of(FollowupTask), task, self.new_tasks, ids, new)
         _update_rows(
-            conn, FollowupTask.__table__, TASK_COLUMNS, self.dirty_tasks.values(), ids, now
+            conn, table_of(FollowupTask), TASK_COLUMNS, self.dirty_tasks.values(), ids, now
         )
-        _insert_dicts(conn, ReadmissionLink.__table__, self.new_links, ids, new)
+        _insert_dicts(conn, table_of(ReadmissionLink), self.new_links, ids, new)
         entry = ("message_id", "quarantined_at", *ENTRY_COLUMNS)
-        _insert_rows(conn, QuarantineEntry.__table__, entry, self.new_entries, ids, new)
+        _insert_rows(conn, table_of(QuarantineEntry), entry, self.new_entries, ids, new)
         _update_rows(
-            conn, QuarantineEntry.__table__, ENTRY_COLUMNS, self.dirty_entries.values(), ids, now
+            conn, table_of(QuarantineEntry), ENTRY_COLUMNS, self.dirty_entries.values(), ids, now
         )
-        _update_rows(conn, InboundMessage.__table__, MESSAGE_COLUMNS, self.messages, ids, now)
+        _update_rows(conn, table_of(InboundMessage), MESSAGE_COLUMNS, self.messages, ids, now)
         for row in self.audits:
             row["patient_id"] = ids.get(row["patient_id"], row["patient_id"])
             if isinstance(row["details"], dict):  # stay ids in the details (readmission links)
@@ -432,7 +438,7 @@ class BatchState:
                 }
                 row["details"] = json.dumps(details, default=str)
         if self.audits:
-            conn.execute(_insert(AuditEvent.__table__), self.audits)
+            conn.execute(_insert(table_of(AuditEvent)), self.audits)
 
     def _insert_new(
         self, conn: Connection, table: Table, stand_ins: list[int], rows: list[dict[str, Any]]

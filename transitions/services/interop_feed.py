@@ -53,7 +53,7 @@ from transitions.interop.hl7v2 import (
 )
 from transitions.services.interop import IngestResult, quarantine_message
 from transitions.services.interop_adt import AdtApplier
-from transitions.services.interop_adt_rows import EntryRow, ReferenceData, StoredMessage
+from transitions.services.interop_adt_rows import EntryRow, ReferenceData, StoredMessage, table_of
 from transitions.services.interop_adt_state import BatchState
 from transitions.services.uow import Actor, UnitOfWork
 
@@ -86,13 +86,13 @@ def classify(error: Exception, message_id: int) -> tuple[str, str]:
 
 @cache
 def _insert_messages() -> Insert:
-    table = InboundMessage.__table__
+    table = table_of(InboundMessage)
     return insert(table).returning(table.c.id, sort_by_parameter_order=True)
 
 
 @cache
 def _insert_audits() -> Insert:
-    return insert(AuditEvent.__table__)
+    return insert(table_of(AuditEvent))
 
 
 def _batches(items: Iterable[bytes], size: int) -> Iterator[list[bytes]]:
@@ -134,7 +134,7 @@ class AdtFeed:
 
     def process_ids(self, message_ids: list[int]) -> list[IngestResult]:
         """Apply messages stored earlier (reprocessing a quarantined one)."""
-        table = InboundMessage.__table__
+        table = table_of(InboundMessage)
         with self.make_uow() as uow:
             rows = {
                 row.id: row
