@@ -297,12 +297,12 @@ class ReferenceData:
             self._names.clear()
         codes = sorted({code for code in units if code and code not in self._units})
         if codes:
-            found: dict[str, int] = dict(conn.execute(_by_code(), {"values": codes}).tuples())
+            found: dict[str, int] = dict(conn.execute(_by_code(), {"values": codes}).tuples().all())
             self._units.update({code: found.get(code) for code in codes})
         refs = list(providers)
         npis = sorted({n for n in map(_npi, refs) if n is not None and n not in self._npis})
         if npis:
-            found = dict(conn.execute(_by_npi(), {"values": npis}).tuples())
+            found = dict(conn.execute(_by_npi(), {"values": npis}).tuples().all())
             self._npis.update({npi: found.get(npi) for npi in npis})
         for ref in refs:
             if ref.family_name and ref.given_name:
