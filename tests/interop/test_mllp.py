@@ -19,6 +19,7 @@ from transitions.db.models import Encounter
 from transitions.domain.encounter_status import EncounterStatus
 from transitions.interop.mllp import MllpServer
 from transitions.services import interop
+from transitions.services.interop_feed import AdtFeed
 from transitions.services.uow import UnitOfWork
 
 UowFactory = Callable[[], UnitOfWork]
@@ -26,10 +27,10 @@ UowFactory = Callable[[], UnitOfWork]
 
 @pytest.fixture
 def listener(make_uow: UowFactory) -> Iterator[int]:
-    actor = interop.adt_actor()
+    feed = AdtFeed(make_uow, interop.adt_actor())  # one per listener, as `adt listen` does
 
     def handle(raw: bytes, peer: str) -> tuple[str, str | None, str | None]:
-        result = interop.receive_hl7(make_uow, actor, raw, peer)
+        result = feed.receive(raw, peer)
         return result.ack_code, result.control_id, result.reason
 
     server = MllpServer(handle, "127.0.0.1", 0)

@@ -62,15 +62,15 @@ def _read(path: Path) -> bytes:
 def _import_hl7(args: argparse.Namespace) -> int:
     from transitions.interop.hl7v2 import split_messages
     from transitions.services import interop
+    from transitions.services.interop_feed import AdtFeed
 
     contents = [(path, _read(path)) for path in args.files]
     ctx = Context(args)
     accepted = rejected = 0
     try:
-        actor = interop.adt_actor()
+        feed = AdtFeed(ctx.uow, interop.adt_actor())
         for path, data in contents:
-            for raw in split_messages(data):
-                result = interop.receive_hl7(ctx.uow, actor, raw, f"file:{path.name}")
+            for result in feed.receive_many(split_messages(data), f"file:{path.name}"):
                 if result.accepted:
                     accepted += 1
                 else:
@@ -114,12 +114,15 @@ def _export_fhir(args: argparse.Namespace) -> int:
 def _listen(args: argparse.Namespace) -> int:
     from transitions.interop.mllp import MllpServer
     from transitions.services import interop
+    from transitions.services.interop_feed import AdtFeed
 
     ctx = Context(args)
-    actor = interop.adt_actor()
+    # one feed for the listener's life: the ICD-10-CM code set is loaded now, before the first
+    # message, and units/providers stay cached until someone changes them
+    feed = AdtFeed(ctx.uow, interop.adt_actor())
 
     def handle(raw: bytes, peer: str) -> tuple[str, str | None, str | None]:
-        result = interop.receive_hl7(ctx.uow, actor, raw, peer)
+        result = feed.receive(raw, peer)
         return result.ack_code, result.control_id, result.reason
 
     server = MllpServer(handle, args.host, args.port)

@@ -297,12 +297,14 @@ class ReferenceData:
             self._names.clear()
         codes = sorted({code for code in units if code and code not in self._units})
         if codes:
-            found: dict[str, int] = dict(conn.execute(_by_code(), {"values": codes}).tuples().all())
+            found: dict[str, int] = {
+                code: unit_id for code, unit_id in conn.execute(_by_code(), {"values": codes})
+            }
             self._units.update({code: found.get(code) for code in codes})
         refs = list(providers)
         npis = sorted({n for n in map(_npi, refs) if n is not None and n not in self._npis})
         if npis:
-            found = dict(conn.execute(_by_npi(), {"values": npis}).tuples().all())
+            found = {npi: pid for npi, pid in conn.execute(_by_npi(), {"values": npis})}
             self._npis.update({npi: found.get(npi) for npi in npis})
         for ref in refs:
             if ref.family_name and ref.given_name:
