@@ -497,7 +497,8 @@ def _update_rows(
     params = []
     for row in rows:
         values = {f"v_{name}": _real(ids, name, getattr(row, name)) for name in names}
-        values.update(b_id=row.id, b_version=row.version_id, v_version_id=row.version_id + 1)
+        values.update(b_version=row.version_id, v_version_id=row.version_id + 1)
+        values["b_id"] = ids.get(row.id, row.id)  # a stay inserted by this flush: its real id
         values["v_updated_at"] = now
         params.append(values)
     if not params:
