@@ -31,7 +31,7 @@ from transitions.interop.hl7v2 import AdtMessage, split_messages
 from transitions.services import followup_risk, interop
 from transitions.services.interop_adt import AdtApplier, Plan
 from transitions.services.interop_adt_state import BatchState
-from transitions.services.interop_feed import AdtFeed
+from transitions.services.interop_feed import AdtFeed, durable_commits
 from transitions.services.uow import UnitOfWork
 
 UowFactory = Callable[[], UnitOfWork]
@@ -348,3 +348,11 @@ def test_discharge_scores_equal_the_followup_service(make_uow: UowFactory, ward:
         ).all()
         assert sorted(kinds) == sorted(TaskKind)
         assert uow.session.scalar(select(func.count()).select_from(Unit)) == 1
+
+
+def test_durable_commits_make_sqlite_sync_every_commit(database: Database) -> None:
+    durable_commits(database)
+    durable_commits(database)  # once is enough; again changes nothing
+    with database.engine.connect() as connection:
+        if database.is_sqlite:  # 2 = FULL; PostgreSQL commits are durable anyway
+            assert connection.exec_driver_sql("PRAGMA synchronous").scalar() == 2

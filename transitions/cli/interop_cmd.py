@@ -62,12 +62,13 @@ def _read(path: Path) -> bytes:
 def _import_hl7(args: argparse.Namespace) -> int:
     from transitions.interop.hl7v2 import split_messages
     from transitions.services import interop
-    from transitions.services.interop_feed import AdtFeed
+    from transitions.services.interop_feed import AdtFeed, durable_commits
 
     contents = [(path, _read(path)) for path in args.files]
     ctx = Context(args)
     accepted = rejected = 0
     try:
+        durable_commits(ctx.db)
         feed = AdtFeed(ctx.uow, interop.adt_actor())
         for path, data in contents:
             for result in feed.receive_many(split_messages(data), f"file:{path.name}"):
@@ -114,11 +115,12 @@ def _export_fhir(args: argparse.Namespace) -> int:
 def _listen(args: argparse.Namespace) -> int:
     from transitions.interop.mllp import MllpServer
     from transitions.services import interop
-    from transitions.services.interop_feed import AdtFeed
+    from transitions.services.interop_feed import AdtFeed, durable_commits
 
     ctx = Context(args)
     # one feed for the listener's life: the ICD-10-CM code set is loaded now, before the first
     # message, and units/providers stay cached until someone changes them
+    durable_commits(ctx.db)  # an AA goes out only once its message is on disk
     feed = AdtFeed(ctx.uow, interop.adt_actor())
 
     def handle(raw: bytes, peer: str) -> tuple[str, str | None, str | None]:
