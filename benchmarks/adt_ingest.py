@@ -1,7 +1,7 @@
 """ADT feed ingest speed next to python-hl7's parse-only rate on the same messages.
 
     .venv/bin/python -m benchmarks.adt_ingest [--messages 10000] [--repeat 5] [--single 1]
-        [--dir /tmp] [--postgres]
+        [--dir /tmp] [--normal-sync] [--postgres]
 
 The stream: synthetic patients, each admitted (A01), updated (A08, with a DG1 and an AL1) and
 discharged (A03, scored and given its follow-up tasks); every 10th visit is an ED registration
@@ -10,7 +10,8 @@ discharged (A03, scored and given its follow-up tasks); every 10th visit is an E
 - parse-only: ``hl7.parse`` of every message (python-hl7);
 - stream ingest: the real path of ``transitions import hl7`` (``AdtFeed.receive_many``): each
   batch of up to 500 messages stored raw and committed, then applied and committed, on a fresh
-  migrated SQLite file (WAL, synchronous=NORMAL) in ``--dir``;
+  migrated SQLite file in ``--dir`` (WAL; synchronous=FULL as the import and the listener use
+  it, ``--normal-sync`` for the application's default NORMAL);
 - with ``--single N`` (N repetitions): one message at a time as the MLLP listener does
   (``AdtFeed.receive``: store + commit, apply + commit, before the next message).
 
@@ -35,7 +36,7 @@ from transitions.config import SiteConfig, load_site_config
 from transitions.db import migrate
 from transitions.db.engine import Database, create_db_engine
 from transitions.services import interop
-from transitions.services.interop_feed import AdtFeed
+from transitions.services.interop_feed import AdtFeed, durable_commits
 from transitions.services.uow import UnitOfWork
 
 FAMILIES = ["Testperson", "Samplewood", "Examplar", "Mockley", "Fictus", "Placeholt"]
@@ -100,13 +101,17 @@ def ingest_rate(
     return len(raw) / (time.perf_counter() - started), accepted
 
 
-def on_sqlite(folder: str, run: Callable[[Database], tuple[float, int]]) -> tuple[float, int]:
+def on_sqlite(
+    folder: str, run: Callable[[Database], tuple[float, int]], durable: bool
+) -> tuple[float, int]:
     with tempfile.TemporaryDirectory(dir=folder) as tmp:
         url = f"sqlite:///{Path(tmp) / 'bench.db'}"
         engine = create_db_engine(url)
         migrate.upgrade(engine)
         engine.dispose()
         db = Database.open(url)
+        if durable:
+            durable_commits(db)
         try:
             return run(db)
         finally:
@@ -136,6 +141,7 @@ def main() -> None:
     parser.add_argument("--repeat", type=int, default=5, help="repetitions (median reported)")
     parser.add_argument("--single", type=int, default=0, help="repetitions one message at a time")
     parser.add_argument("--dir", default=tempfile.gettempdir(), help="folder of the SQLite file")
+    parser.add_argument("--normal-sync", action="store_true", help="SQLite synchronous=NORMAL")
     parser.add_argument("--postgres", action="store_true", help="stream ingest on PostgreSQL too")
     parser.add_argument("--postgres-url", default=DEFAULT_POSTGRES_URL)
     args = parser.parse_args()
@@ -161,7 +167,7 @@ def main() -> None:
             if postgres:
                 rate, accepted = on_postgres(args.postgres_url, run)
             else:
-                rate, accepted = on_sqlite(args.dir, run)
+                rate, accepted = on_sqlite(args.dir, run, not args.normal_sync)
             assert accepted == len(raw), f"{name}: only {accepted} of {len(raw)} accepted"
             rows.setdefault(name, []).append((parsed, rate))
             print(

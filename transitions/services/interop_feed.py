@@ -13,9 +13,10 @@ How a batch keeps each message's guarantees:
    changed (:meth:`AdtApplier.plan`), so a message that cannot be applied is quarantined, with
    its reason and alone, and changes nothing; the others carry on and see each earlier one's
    effect, exactly as if each had been committed on its own.
-3. If applying a planned message fails anyway (a bug, the database refusing an insert), the
-   whole transaction is rolled back, the messages before it are applied again and committed,
-   the failing one is applied alone and quarantined as before, and the rest continue.
+3. If applying a planned message fails anyway (a bug: applying does not touch the database,
+   the batch is written at its end), the whole transaction is rolled back, the messages before
+   it are applied again and committed, the failing one is applied alone and quarantined as
+   before, and the rest continue.
 4. If writing or committing the batch fails (a record changed by another workstation meanwhile,
    a constraint), nothing of it is kept and every message of the batch is applied again on its
    own, in its own transaction, quarantined alone if it fails again.
