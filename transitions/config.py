@@ -22,7 +22,9 @@ from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 import platformdirs
 
+from transitions.config_units import SiteUnit, parse_site_units
 from transitions.domain.calendar import HolidayCalendar
+from transitions.domain.tcm import CMS_VISIT_DEADLINES, VISIT_TIERS, VisitDeadlinePolicy
 from transitions.errors import ConfigError, ValidationError
 from transitions.resources import load_toml
 
@@ -75,6 +77,10 @@ class SiteConfig:
     default_risk_tier: str = "moderate"
     #: Minutes of travel two appointments on the same day must leave between them.
     travel_buffer_minutes: int = 30
+    #: Follow-up visit deadline per risk tier, days after discharge (default: the CMS windows).
+    visit_deadline_days: VisitDeadlinePolicy = CMS_VISIT_DEADLINES
+    #: The wards the site file declares (synced to the unit table; empty = leave units alone).
+    units: tuple[SiteUnit, ...] = ()
 
     @property
     def holiday_calendar(self) -> HolidayCalendar:
@@ -142,6 +148,24 @@ def _packet_settings(data: dict[str, Any]) -> dict[str, str]:
     return result
 
 
+def _visit_deadline_days(data: dict[str, Any]) -> VisitDeadlinePolicy:
+    """The checked ``[policy.visit_deadline_days]`` table: days per risk tier."""
+    key = "policy.visit_deadline_days"
+    policy = data.get("policy")
+    table = policy.get("visit_deadline_days", {}) if isinstance(policy, dict) else {}
+    if not isinstance(table, dict):
+        raise ConfigError(f"site configuration key '{key}' must be a table (high, moderate, low)")
+    unknown = sorted(set(table) - set(VISIT_TIERS))
+    if unknown:
+        raise ConfigError(
+            f"site configuration key '{key}.{unknown[0]}' is not a risk tier (high, moderate, low)"
+        )
+    try:
+        return VisitDeadlinePolicy(**table)
+    except ValidationError as exc:
+        raise ConfigError(f"site configuration key '{key}.{exc.field}': {exc}") from exc
+
+
 def site_config_path() -> Path | None:
     env = os.environ.get(SITE_CONFIG_ENV)
     if env:
@@ -207,6 +231,8 @@ def load_site_config(path: Path | None = None) -> SiteConfig:
         packet_accent_colour=packet["packet_accent_colour"],
         default_risk_tier=tier,
         travel_buffer_minutes=travel,
+        visit_deadline_days=_visit_deadline_days(data),
+        units=parse_site_units(data),
     )
 
 
