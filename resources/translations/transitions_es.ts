@@ -1385,6 +1385,10 @@
         <translation>no programado</translation>
     </message>
     <message>
+        <source>%1, phone %2</source>
+        <translation>%1, teléfono %2</translation>
+    </message>
+    <message>
         <source>Missing inputs (counted 0): %1</source>
         <translation>Datos faltantes (contados como 0): %1</translation>
     </message>
@@ -2417,6 +2421,14 @@
         <translation>Longitud mínima de la contraseña:</translation>
     </message>
     <message>
+        <source>Follow-up visit within:</source>
+        <translation>Visita de seguimiento en:</translation>
+    </message>
+    <message>
+        <source>Wards in the site file:</source>
+        <translation>Unidades en el archivo del centro:</translation>
+    </message>
+    <message>
         <source>Site database:</source>
         <translation>Base de datos del centro:</translation>
     </message>
@@ -2431,6 +2443,18 @@
     <message>
         <source>Site policy applies to every workstation and is set by IT in the site file (TOML), not here. To change it: edit the file, run &lt;code&gt;transitions config check&lt;/code&gt;, then restart Transitions on each workstation.</source>
         <translation>La política del centro se aplica a todas las estaciones de trabajo y la establece TI en el archivo del centro (TOML), no aquí. Para cambiarla: edite el archivo, ejecute &lt;code&gt;transitions config check&lt;/code&gt; y luego reinicie Transitions en cada estación de trabajo.</translation>
+    </message>
+    <message>
+        <source>%1 days (high risk), %2 (moderate), %3 (low)</source>
+        <translation>%1 días (riesgo alto), %2 (moderado), %3 (bajo)</translation>
+    </message>
+    <message>
+        <source>none listed</source>
+        <translation>ninguna indicada</translation>
+    </message>
+    <message>
+        <source>%1 (inactive)</source>
+        <translation>%1 (inactiva)</translation>
     </message>
     <message>
         <source>none (weekends only)</source>
