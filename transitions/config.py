@@ -14,7 +14,7 @@ from __future__ import annotations
 import os
 import re
 import tomllib
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import datetime, tzinfo
 from pathlib import Path
 from typing import Any
@@ -22,6 +22,7 @@ from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 import platformdirs
 
+from transitions.config_geography import SiteGeography, parse_geography
 from transitions.domain.calendar import HolidayCalendar
 from transitions.errors import ConfigError, ValidationError
 from transitions.resources import load_toml
@@ -75,6 +76,8 @@ class SiteConfig:
     default_risk_tier: str = "moderate"
     #: Minutes of travel two appointments on the same day must leave between them.
     travel_buffer_minutes: int = 30
+    #: Hospital location and ZIP-code centroids (community resources, closest first).
+    geography: SiteGeography = field(default_factory=SiteGeography)
 
     @property
     def holiday_calendar(self) -> HolidayCalendar:
@@ -207,6 +210,7 @@ def load_site_config(path: Path | None = None) -> SiteConfig:
         packet_accent_colour=packet["packet_accent_colour"],
         default_risk_tier=tier,
         travel_buffer_minutes=travel,
+        geography=parse_geography(data),
     )
 
 
