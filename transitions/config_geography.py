@@ -69,7 +69,7 @@ def parse_geography(data: dict[str, Any]) -> SiteGeography:
     centroids: list[tuple[str, Point]] = []
     seen: set[str] = set()
     for index, entry in enumerate(entries, start=1):
-        shape = f'site configuration key \'{key}\' entry {index} must be ["ZIP", lat, lon]'
+        shape = f"site configuration key '{key}' entry {index} must be [\"ZIP\", lat, lon]"
         if not isinstance(entry, list) or len(entry) != 3 or not isinstance(entry[0], str):
             raise ConfigError(shape)
         code = zip5(entry[0])

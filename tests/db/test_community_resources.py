@@ -134,9 +134,7 @@ def test_unknown_zip_measures_from_the_hospital_and_no_geography_sorts_by_name(
     assert names == sorted(names)
 
 
-def test_language_need_has_no_category_unless_all_asked(
-    make_uow: UowFactory, actor: Actor
-) -> None:
+def test_language_need_has_no_category_unless_all_asked(make_uow: UowFactory, actor: Actor) -> None:
     stay = seed_stay(make_uow, domains=[NeedDomain.LANGUAGE])
     with make_uow() as uow:
         assert cr.suggest_resources(uow, actor, stay.needs[NeedDomain.LANGUAGE]).items == ()

@@ -37,7 +37,6 @@ from transitions.domain.careplan import (
     parse_coordinate,
     parse_languages,
     vocabulary,
-    zip5,
 )
 from transitions.errors import NotFoundError, ValidationError
 from transitions.resources import read_text
@@ -216,9 +215,7 @@ def suggest_resources(
             s.resource.name.lower(),
         )
     )
-    return Suggestions(
-        need.id, need.domain.value, language, origin_kind, categories, tuple(items)
-    )
+    return Suggestions(need.id, need.domain.value, language, origin_kind, categories, tuple(items))
 
 
 # -- import ----------------------------------------------------------------------------------
@@ -335,9 +332,7 @@ def parse_resource_csv(text: str) -> list[_Row]:
             continue
         row = _parse_row(line, number, cells)
         if row.key in seen:
-            raise _RowError(
-                line, number, "name", f"same name and address as row {seen[row.key]}"
-            )
+            raise _RowError(line, number, "name", f"same name and address as row {seen[row.key]}")
         seen[row.key] = number
         rows.append(row)
     return rows

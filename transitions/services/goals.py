@@ -127,7 +127,9 @@ def link_options(uow: UnitOfWork, encounter: Encounter) -> list[GoalLinkOption]:
         .options(selectinload(Appointment.provider), selectinload(Appointment.clinic))
         .order_by(Appointment.starts_at)
     ):
-        options.append(GoalLinkOption(GoalLinkRef(GoalLinkKind.APPOINTMENT, appt.id), _appt(uow, appt)))
+        options.append(
+            GoalLinkOption(GoalLinkRef(GoalLinkKind.APPOINTMENT, appt.id), _appt(uow, appt))
+        )
     for referral_id, name in uow.session.execute(
         select(Referral.id, CommunityResource.name)
         .join(CommunityResource, Referral.resource_id == CommunityResource.id)
@@ -223,9 +225,7 @@ def list_goals(uow: UnitOfWork, actor: Actor, encounter_id: int) -> list[GoalVie
 
 def _check(uow: UnitOfWork, data: GoalInput, *, old_target_date: date | None = None) -> None:
     if not data.patient_words.strip():
-        raise ValidationError(
-            "write the goal in the patient's own words", field="patient_words"
-        )
+        raise ValidationError("write the goal in the patient's own words", field="patient_words")
     if not data.target.strip():
         raise ValidationError(
             "give a measurable target (what, how much or how often)", field="target"
@@ -258,13 +258,8 @@ def _links(uow: UnitOfWork, encounter: Encounter, refs: tuple[GoalLinkRef, ...])
                 raise ValidationError(f"no education module '{ref.ref}'", field="links")
             links.append(GoalLink(kind=ref.kind, module_id=ref.ref))
             continue
-        model: type[Need] | type[Appointment] | type[Referral] = {
-            GoalLinkKind.NEED: Need,
-            GoalLinkKind.APPOINTMENT: Appointment,
-            GoalLinkKind.REFERRAL: Referral,
-        }[ref.kind]
-        target = uow.session.get(model, ref.ref) if isinstance(ref.ref, int) else None
-        if target is None or target.encounter_id != encounter.id:
+        stay_id = _stay_of(uow, ref) if isinstance(ref.ref, int) else None
+        if stay_id != encounter.id:
             raise ValidationError(
                 f"the linked {ref.kind.value.replace('_', ' ')} is not part of this stay",
                 field="links",
@@ -276,6 +271,15 @@ def _links(uow: UnitOfWork, encounter: Encounter, refs: tuple[GoalLinkRef, ...])
         }[ref.kind]
         links.append(GoalLink(kind=ref.kind, **{column: ref.ref}))
     return links
+
+
+def _stay_of(uow: UnitOfWork, ref: GoalLinkRef) -> int | None:
+    """The stay a linked need, appointment or referral belongs to (None: no such row)."""
+    if ref.kind is GoalLinkKind.NEED:
+        return uow.session.scalar(select(Need.encounter_id).where(Need.id == ref.ref))
+    if ref.kind is GoalLinkKind.APPOINTMENT:
+        return uow.session.scalar(select(Appointment.encounter_id).where(Appointment.id == ref.ref))
+    return uow.session.scalar(select(Referral.encounter_id).where(Referral.id == ref.ref))
 
 
 def _snapshot(goal: Goal) -> dict[str, Any]:

@@ -76,8 +76,10 @@ class NeedReferrals:
     @property
     def needs_referral(self) -> bool:
         """Open, expects a referral, and has none yet: a warning at discharge."""
-        return self.need_status == NeedStatus.OPEN.value and self.expects_referral and (
-            not self.referred
+        return (
+            self.need_status == NeedStatus.OPEN.value
+            and self.expects_referral
+            and (not self.referred)
         )
 
     def warning(self) -> str | None:
