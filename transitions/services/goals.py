@@ -18,6 +18,7 @@ from transitions.db.models import Encounter
 from transitions.domain.careplan import GoalLinkKind, GoalStatus
 from transitions.domain.education.catalog import load_catalog
 from transitions.errors import ConflictError, NotFoundError, ValidationError
+from transitions.packet.content import GoalLine
 from transitions.services.encounters import register_stay_section
 from transitions.services.permissions import allowed, require, require_stay
 from transitions.services.uow import Actor, UnitOfWork
@@ -408,6 +409,16 @@ def stay_goals_by_id(uow: UnitOfWork, encounter: Encounter, goal_id: int) -> Goa
         if goal.id == goal_id:
             return goal
     raise NotFoundError(f"no goal with id {goal_id}")
+
+
+def packet_goals(uow: UnitOfWork, encounter: Encounter) -> tuple[GoalLine, ...]:
+    """The packet's "My goals": active goals, soonest target date first."""
+    rows = uow.session.scalars(
+        select(Goal)
+        .where(Goal.encounter_id == encounter.id, Goal.status == GoalStatus.ACTIVE)
+        .order_by(Goal.target_date, Goal.id)
+    )
+    return tuple(GoalLine(g.patient_words, g.target, g.target_date) for g in rows)
 
 
 # -- encounter show --------------------------------------------------------------------------
