@@ -7,7 +7,7 @@ services of :mod:`.community_resources`, :mod:`.referrals` and :mod:`.goals`.
 
 from __future__ import annotations
 
-from transitions.services import goals, referrals
+from transitions.services import goals, interop_careplan, referrals
 from transitions.services.referrals import careplan_readiness, careplan_warnings
 
-__all__ = ["careplan_readiness", "careplan_warnings", "goals", "referrals"]
+__all__ = ["careplan_readiness", "careplan_warnings", "goals", "interop_careplan", "referrals"]
