@@ -598,6 +598,18 @@
     </message>
 </context>
 <context>
+    <name>CallGoalsPanel</name>
+    <message>
+        <source>The patient&apos;s goals</source>
+        <extracomment>the table shows this many goals before it scrolls</extracomment>
+        <translation>Las metas del paciente</translation>
+    </message>
+    <message>
+        <source>No goals were set with the patient.</source>
+        <translation>No se fijaron metas con el paciente.</translation>
+    </message>
+</context>
+<context>
     <name>CallLogDialog</name>
     <message>
         <source>Follow-up call log</source>
@@ -774,6 +786,341 @@
     <message>
         <source>Unit team (default)</source>
         <translation>Equipo de la unidad (predeterminado)</translation>
+    </message>
+</context>
+<context>
+    <name>CarePlan</name>
+    <message>
+        <source>In the patient&apos;s words</source>
+        <translation>En palabras del paciente</translation>
+    </message>
+    <message>
+        <source>Target</source>
+        <translation>Objetivo medible</translation>
+    </message>
+    <message>
+        <source>By</source>
+        <translation>Para el</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>Estado</translation>
+    </message>
+    <message>
+        <source>Served by</source>
+        <translation>Apoyada por</translation>
+    </message>
+    <message>
+        <source>Housing</source>
+        <translation>Vivienda</translation>
+    </message>
+    <message>
+        <source>Food</source>
+        <translation>Alimentación</translation>
+    </message>
+    <message>
+        <source>Transportation</source>
+        <translation>Transporte</translation>
+    </message>
+    <message>
+        <source>Utilities</source>
+        <translation>Servicios públicos</translation>
+    </message>
+    <message>
+        <source>Safety</source>
+        <translation>Seguridad</translation>
+    </message>
+    <message>
+        <source>Medication cost</source>
+        <translation>Costo de medicamentos</translation>
+    </message>
+    <message>
+        <source>Phone</source>
+        <translation>Teléfono</translation>
+    </message>
+    <message>
+        <source>Language</source>
+        <translation>Idioma</translation>
+    </message>
+    <message>
+        <source>Health literacy</source>
+        <translation>Alfabetización en salud</translation>
+    </message>
+    <message>
+        <source>Primary care</source>
+        <translation>Atención primaria</translation>
+    </message>
+    <message>
+        <source>Caregiver</source>
+        <translation>Cuidador</translation>
+    </message>
+    <message>
+        <source>Daily activities</source>
+        <translation>Actividades diarias</translation>
+    </message>
+    <message>
+        <source>Met by an interpreter and translated materials (Education step)</source>
+        <extracomment>How a domain without community referrals is met (resources/careplan/community.toml met_by)</extracomment>
+        <translation>Cubierta con intérprete y materiales traducidos (paso Educación)</translation>
+    </message>
+    <message>
+        <source>Met by teach-back (Education step)</source>
+        <translation>Cubierta con la enseñanza de retorno (paso Educación)</translation>
+    </message>
+    <message>
+        <source>Met by a primary care follow-up (Appointments step)</source>
+        <translation>Cubierta con una cita de atención primaria (paso Citas)</translation>
+    </message>
+    <message>
+        <source>No community referral needed</source>
+        <translation>No necesita derivación comunitaria</translation>
+    </message>
+    <message>
+        <source>Food bank</source>
+        <translation>Banco de alimentos</translation>
+    </message>
+    <message>
+        <source>Medical transport</source>
+        <translation>Transporte médico</translation>
+    </message>
+    <message>
+        <source>Housing help</source>
+        <translation>Ayuda con la vivienda</translation>
+    </message>
+    <message>
+        <source>Utility assistance</source>
+        <translation>Ayuda con servicios públicos</translation>
+    </message>
+    <message>
+        <source>Meals on wheels</source>
+        <translation>Comidas a domicilio</translation>
+    </message>
+    <message>
+        <source>Pharmacy assistance programme</source>
+        <translation>Programa de ayuda para medicamentos</translation>
+    </message>
+    <message>
+        <source>Home care agency</source>
+        <translation>Agencia de cuidado en el hogar</translation>
+    </message>
+    <message>
+        <source>Domestic-violence services</source>
+        <translation>Servicios contra la violencia doméstica</translation>
+    </message>
+    <message>
+        <source>Suggested</source>
+        <translation>Sugerida</translation>
+    </message>
+    <message>
+        <source>Referred</source>
+        <translation>Derivada</translation>
+    </message>
+    <message>
+        <source>Accepted</source>
+        <translation>Aceptada</translation>
+    </message>
+    <message>
+        <source>Declined by the patient</source>
+        <translation>Rechazada por el paciente</translation>
+    </message>
+    <message>
+        <source>Completed</source>
+        <translation>Completada</translation>
+    </message>
+    <message>
+        <source>Unable to reach</source>
+        <translation>Sin contacto</translation>
+    </message>
+    <message>
+        <source>Active</source>
+        <translation>Activa</translation>
+    </message>
+    <message>
+        <source>Met</source>
+        <translation>Cumplida</translation>
+    </message>
+    <message>
+        <source>Not met</source>
+        <translation>No cumplida</translation>
+    </message>
+    <message>
+        <source>Revised</source>
+        <translation>Revisada</translation>
+    </message>
+    <message>
+        <source>Need</source>
+        <translation>Necesidad</translation>
+    </message>
+    <message>
+        <source>Education</source>
+        <translation>Educación</translation>
+    </message>
+    <message>
+        <source>Appointment</source>
+        <translation>Cita</translation>
+    </message>
+    <message>
+        <source>Referral</source>
+        <translation>Derivación</translation>
+    </message>
+    <message>
+        <source>Resolved</source>
+        <translation>Resuelta</translation>
+    </message>
+    <message>
+        <source>Patient declined help</source>
+        <translation>El paciente rechazó la ayuda</translation>
+    </message>
+    <message>
+        <source>%1 mi</source>
+        <translation>%1 mi</translation>
+    </message>
+    <message>
+        <source>{status}: {resource}</source>
+        <translation>{status}: {resource}</translation>
+    </message>
+    <message>
+        <source>No referral yet</source>
+        <translation>Sin derivación todavía</translation>
+    </message>
+    <message>
+        <source>{need} need: the resource could not be reached; refer to another one.</source>
+        <translation>Necesidad «{need}»: no se pudo contactar con el recurso; derive a otro.</translation>
+    </message>
+    <message>
+        <source>{need} need: a resource was suggested but no referral made.</source>
+        <translation>Necesidad «{need}»: se sugirió un recurso pero no se hizo la derivación.</translation>
+    </message>
+    <message>
+        <source>{need} need has no referral: {description}</source>
+        <translation>Necesidad «{need}» sin derivación: {description}</translation>
+    </message>
+</context>
+<context>
+    <name>CarePlanStep</name>
+    <message>
+        <source>Care plan warnings</source>
+        <translation>Avisos del plan de cuidados</translation>
+    </message>
+    <message>
+        <source>Need</source>
+        <translation>Necesidad</translation>
+    </message>
+    <message>
+        <source>What the patient said</source>
+        <translation>Lo que dijo el paciente</translation>
+    </message>
+    <message>
+        <source>Referral</source>
+        <translation>Derivación</translation>
+    </message>
+    <message>
+        <source>Follow-up</source>
+        <translation>Seguimiento</translation>
+    </message>
+    <message>
+        <source>Needs</source>
+        <translation>Necesidades</translation>
+    </message>
+    <message>
+        <source>No needs recorded. The Assessment step opens them from the patient&apos;s answers.</source>
+        <translation>No hay necesidades registradas. El paso Evaluación las abre a partir de las respuestas del paciente.</translation>
+    </message>
+    <message>
+        <source>Resource</source>
+        <translation>Recurso</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>Estado</translation>
+    </message>
+    <message>
+        <source>Referred</source>
+        <translation>Derivada el</translation>
+    </message>
+    <message>
+        <source>Notes</source>
+        <translation>Notas</translation>
+    </message>
+    <message>
+        <source>Referrals</source>
+        <translation>Derivaciones</translation>
+    </message>
+    <message>
+        <source>No referrals yet.</source>
+        <translation>Todavía no hay derivaciones.</translation>
+    </message>
+    <message>
+        <source>No goals yet. Ask what matters most to the patient, then press Ctrl+G.</source>
+        <translation>Todavía no hay metas. Pregunte al paciente qué es lo más importante para él y pulse Ctrl+G.</translation>
+    </message>
+    <message>
+        <source>&amp;Refer… (Ctrl+R)</source>
+        <translation>&amp;Derivar… (Ctrl+R)</translation>
+    </message>
+    <message>
+        <source>&amp;Update referral…</source>
+        <translation>&amp;Actualizar derivación…</translation>
+    </message>
+    <message>
+        <source>&amp;New goal… (Ctrl+G)</source>
+        <translation>&amp;Nueva meta… (Ctrl+G)</translation>
+    </message>
+    <message>
+        <source>&amp;Edit goal…</source>
+        <translation>&amp;Editar meta…</translation>
+    </message>
+    <message>
+        <source>Refer the need</source>
+        <translation>Derivar la necesidad</translation>
+    </message>
+    <message>
+        <source>New goal</source>
+        <translation>Nueva meta</translation>
+    </message>
+    <message>
+        <source>Nee&amp;ds and community referrals</source>
+        <translation>Necesidades y derivaciones a la &amp;comunidad</translation>
+    </message>
+    <message>
+        <source>Re&amp;ferrals made:</source>
+        <translation>Derivaciones &amp;hechas:</translation>
+    </message>
+    <message>
+        <source>Goals made with the &amp;patient</source>
+        <translation>Metas fijadas con el &amp;paciente</translation>
+    </message>
+    <message>
+        <source>No needs recorded for this stay.</source>
+        <translation>No hay necesidades registradas en esta estancia.</translation>
+    </message>
+    <message>
+        <source>Every open need that calls for a community referral has one.</source>
+        <translation>Toda necesidad abierta que requiere una derivación comunitaria la tiene.</translation>
+    </message>
+    <message>
+        <source>{n} of {total} open needs still need a community referral.</source>
+        <translation>{n} de {total} necesidades abiertas aún requieren una derivación comunitaria.</translation>
+    </message>
+    <message>
+        <source>Goals: {n}.</source>
+        <translation>Metas: {n}.</translation>
+    </message>
+    <message>
+        <source>Care plan</source>
+        <translation>Plan de cuidados</translation>
+    </message>
+    <message>
+        <source>Only open needs are referred.</source>
+        <translation>Solo se derivan las necesidades abiertas.</translation>
+    </message>
+    <message>
+        <source>Changed elsewhere</source>
+        <translation>Cambiado en otro puesto</translation>
+    </message>
+    <message>
+        <source>Reload the care plan now?</source>
+        <translation>¿Volver a cargar el plan de cuidados ahora?</translation>
     </message>
 </context>
 <context>
@@ -1402,6 +1749,79 @@
     <message>
         <source>Your role does not include the follow-up list.</source>
         <translation>Su rol no incluye la lista de seguimiento.</translation>
+    </message>
+</context>
+<context>
+    <name>GoalDialog</name>
+    <message>
+        <source>Edit goal</source>
+        <translation>Editar meta</translation>
+    </message>
+    <message>
+        <source>New goal with the patient</source>
+        <translation>Nueva meta con el paciente</translation>
+    </message>
+    <message>
+        <source>e.g. “I want to walk to church again”</source>
+        <translation>p. ej. «Quiero volver a caminar hasta la iglesia»</translation>
+    </message>
+    <message>
+        <source>e.g. walk 10 minutes twice a day; weigh every morning, call if up 2 lb</source>
+        <translation>p. ej. caminar 10 minutos dos veces al día; pesarse cada mañana y llamar si sube 2 lb</translation>
+    </message>
+    <message>
+        <source>What serves this goal</source>
+        <translation>Lo que apoya esta meta</translation>
+    </message>
+    <message>
+        <source>In the patient&apos;s &amp;words:</source>
+        <translation>En &amp;palabras del paciente:</translation>
+    </message>
+    <message>
+        <source>Measurable &amp;target:</source>
+        <translation>&amp;Objetivo medible:</translation>
+    </message>
+    <message>
+        <source>&amp;By:</source>
+        <translation>Para &amp;el:</translation>
+    </message>
+    <message>
+        <source>&amp;Served by:</source>
+        <translation>&amp;Apoyada por:</translation>
+    </message>
+    <message>
+        <source>Space ticks the highlighted need, module, appointment or referral.</source>
+        <translation>La barra espaciadora marca la necesidad, módulo, cita o derivación resaltada.</translation>
+    </message>
+</context>
+<context>
+    <name>GoalStatusEditor</name>
+    <message>
+        <source>Goal status</source>
+        <translation>Estado de la meta</translation>
+    </message>
+    <message>
+        <source>what the patient said, e.g. weighs every morning</source>
+        <translation>lo que dijo el paciente, p. ej. se pesa cada mañana</translation>
+    </message>
+    <message>
+        <source>Update &amp;goal</source>
+        <translation>Actualizar &amp;meta</translation>
+    </message>
+    <message>
+        <source>Goal s&amp;tatus:</source>
+        <translation>Es&amp;tado de la meta:</translation>
+    </message>
+    <message>
+        <source>&amp;What the patient said:</source>
+        <translation>&amp;Lo que dijo el paciente:</translation>
+    </message>
+</context>
+<context>
+    <name>GoalsTable</name>
+    <message>
+        <source>Goals</source>
+        <translation>Metas</translation>
     </message>
 </context>
 <context>
@@ -2266,6 +2686,133 @@
     <message>
         <source>Details:</source>
         <translation>Detalles:</translation>
+    </message>
+</context>
+<context>
+    <name>ReferDialog</name>
+    <message>
+        <source>Refer: {need} need</source>
+        <extracomment>Statuses a new referral can start in (the others come later, on follow-up).</extracomment>
+        <translation>Derivar: necesidad «{need}»</translation>
+    </message>
+    <message>
+        <source>&amp;Refer</source>
+        <translation>&amp;Derivar</translation>
+    </message>
+    <message>
+        <source>Resource</source>
+        <translation>Recurso</translation>
+    </message>
+    <message>
+        <source>Category</source>
+        <translation>Categoría</translation>
+    </message>
+    <message>
+        <source>Languages</source>
+        <translation>Idiomas</translation>
+    </message>
+    <message>
+        <source>Distance</source>
+        <translation>Distancia</translation>
+    </message>
+    <message>
+        <source>Phone</source>
+        <translation>Teléfono</translation>
+    </message>
+    <message>
+        <source>Hours</source>
+        <translation>Horario</translation>
+    </message>
+    <message>
+        <source>Suggested resources</source>
+        <translation>Recursos sugeridos</translation>
+    </message>
+    <message>
+        <source>No resource of these categories in the directory. Tick “Show every category”.</source>
+        <translation>No hay recursos de estas categorías en el directorio. Marque «Mostrar todas las categorías».</translation>
+    </message>
+    <message>
+        <source>Sugg&amp;ested resources:</source>
+        <translation>Recursos su&amp;geridos:</translation>
+    </message>
+    <message>
+        <source>Show every &amp;category</source>
+        <translation>Mostrar todas las &amp;categorías</translation>
+    </message>
+    <message>
+        <source>Chec&amp;k progress on</source>
+        <translation>&amp;Revisar el avance el</translation>
+    </message>
+    <message>
+        <source>e.g. intake appointment Monday 10:00; bring ID</source>
+        <translation>p. ej. cita de admisión el lunes a las 10:00; llevar identificación</translation>
+    </message>
+    <message>
+        <source>&amp;Status:</source>
+        <translation>&amp;Estado:</translation>
+    </message>
+    <message>
+        <source>Referral &amp;date:</source>
+        <translation>&amp;Fecha de derivación:</translation>
+    </message>
+    <message>
+        <source>Follow-&amp;up:</source>
+        <translation>Seg&amp;uimiento:</translation>
+    </message>
+    <message>
+        <source>&amp;Notes:</source>
+        <translation>&amp;Notas:</translation>
+    </message>
+    <message>
+        <source>Closest first from the patient&apos;s ZIP code.</source>
+        <translation>Los más cercanos primero, desde el código postal del paciente.</translation>
+    </message>
+    <message>
+        <source>Closest first from the hospital (the patient&apos;s ZIP code is not in the service area).</source>
+        <translation>Los más cercanos primero, desde el hospital (el código postal del paciente no está en el área de servicio).</translation>
+    </message>
+    <message>
+        <source>Distances unknown: no location for the patient.</source>
+        <translation>Distancias desconocidas: no hay ubicación del paciente.</translation>
+    </message>
+    <message>
+        <source>Resources speaking {language} come first. {origin}</source>
+        <translation>Primero los recursos que hablan {language}. {origin}</translation>
+    </message>
+    <message>
+        <source>Who can use it: {text}</source>
+        <translation>Quién puede usarlo: {text}</translation>
+    </message>
+    <message>
+        <source>Choose a resource to refer to.</source>
+        <translation>Elija un recurso al que derivar.</translation>
+    </message>
+</context>
+<context>
+    <name>ReferralDialog</name>
+    <message>
+        <source>Referral to {resource}</source>
+        <translation>Derivación a {resource}</translation>
+    </message>
+    <message>
+        <source>{need} need · referred {day} by {who}</source>
+        <translation>Necesidad «{need}» · derivada el {day} por {who}</translation>
+    </message>
+    <message>
+        <source>Chec&amp;k progress on</source>
+        <translation>&amp;Revisar el avance el</translation>
+    </message>
+    <message>
+        <source>&amp;Status:</source>
+        <translation>&amp;Estado:</translation>
+    </message>
+    <message>
+        <source>Follow-&amp;up:</source>
+        <translation>Seg&amp;uimiento:</translation>
+    </message>
+    <message>
+        <source>&amp;Notes:</source>
+        <translation>&amp;Notas:</translation>
     </message>
 </context>
 <context>
@@ -3144,8 +3691,12 @@ Sign %1 out and continue as %2?</source>
 <context>
     <name>WorkspaceSteps</name>
     <message>
-        <source>Stay summary</source>
+        <source>Care plan</source>
         <extracomment>source text; shown through QCoreApplication.translate(&quot;WorkspaceSteps&quot;, title)</extracomment>
+        <translation>Plan de cuidados</translation>
+    </message>
+    <message>
+        <source>Stay summary</source>
         <translation>Resumen de la estancia</translation>
     </message>
     <message>

@@ -373,6 +373,7 @@ def set_goal_status(
     Allowed to whoever edits care plans or makes follow-up calls."""
     if not allowed(actor, "careplan.edit"):
         require(actor, "followup.call")
+    status = GoalStatus(status)
     goal = _goal(uow, goal_id, expected_version)
     encounter = _encounter(uow, goal.encounter_id)
     permission = "careplan.edit" if allowed(actor, "careplan.edit") else "followup.call"

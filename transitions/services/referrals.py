@@ -238,7 +238,7 @@ def add_referral(uow: UnitOfWork, actor: Actor, need_id: int, data: ReferralInpu
         encounter_id=encounter.id,
         need_id=need.id,
         resource_id=resource.id,
-        status=data.status,
+        status=ReferralStatus(data.status),
         referred_on=referred_on,
         follow_up_on=data.follow_up_on,
         notes=(data.notes or "").strip() or None,
@@ -269,6 +269,7 @@ def update_referral(
 ) -> ReferralView:
     """Change a referral's status, follow-up date and notes (optimistic lock on its version)."""
     require(actor, "careplan.edit")
+    status = ReferralStatus(status)
     referral = uow.session.get(Referral, referral_id)
     if referral is None:
         raise NotFoundError(f"no referral with id {referral_id}")
