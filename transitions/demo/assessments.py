@@ -137,7 +137,7 @@ def add_demo_assessments(writer: BulkWriter, today: date, tz: tzinfo) -> int:
     answers: list[dict[str, Any]] = []
     needs: list[dict[str, Any]] = []
     for n, stay in enumerate(stays[::4]):
-        given = _profile(n, stay.caregiver_name is not None)
+        given: dict[str, str | None] = dict(_profile(n, stay.caregiver_name is not None))
         if stay.caregiver_name is not None and n % 4 != 3:
             given |= {
                 "caregiver_name": stay.caregiver_name,
