@@ -25,7 +25,7 @@ from transitions.config import load_site_config
 from transitions.db import migrate
 from transitions.db.engine import Database
 from transitions.demo.generator import generate_demo
-from transitions.services import auth
+from transitions.services import assessment, auth
 from transitions.services.uow import Actor, UnitOfWork
 from ui.context import AppContext
 from ui.i18n import install_translators
@@ -111,6 +111,19 @@ def main(argv: list[str]) -> int:
         save(window, out, f"{prefix}-05-home-support.png")
         step.tabs.setCurrentIndex(3)
         save(window, out, f"{prefix}-06-barriers.png")
+
+        # a patient the demo already assessed, with positive screens
+        with UnitOfWork(db, site) as uow:
+            assessed = {
+                r.encounter_id: len(assessment.list_needs(uow, nurse, r.encounter_id))
+                for r in rows[1:]
+            }
+        chosen = max(rows[1:], key=lambda r: assessed[r.encounter_id])
+        other = window.open_stay(chosen)
+        other_step = other.steps["assessment"]
+        assert isinstance(other_step, AssessmentStep)
+        other_step.tabs.setCurrentIndex(2)
+        save(window, out, f"{prefix}-07-demo-patient-with-needs.png")
         window.close()
         db.dispose()
     return 0
