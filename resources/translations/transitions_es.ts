@@ -2,6 +2,37 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="es">
 <context>
+    <name>AnswerField</name>
+    <message>
+        <source>Changed, not saved yet</source>
+        <translation>Cambiado, sin guardar</translation>
+    </message>
+    <message>
+        <source>From the patient record</source>
+        <translation>Del expediente del paciente</translation>
+    </message>
+    <message>
+        <source>{source} · {who} · {when}</source>
+        <translation>{source} · {who} · {when}</translation>
+    </message>
+    <message>
+        <source>Declined to answer</source>
+        <translation>No quiso responder</translation>
+    </message>
+    <message>
+        <source>({n} changes)</source>
+        <translation>({n} cambios)</translation>
+    </message>
+    <message>
+        <source>declined</source>
+        <translation>no quiso responder</translation>
+    </message>
+    <message>
+        <source>cleared</source>
+        <translation>borrada</translation>
+    </message>
+</context>
+<context>
     <name>AppointmentDialog</name>
     <message>
         <source>Book a follow-up</source>
@@ -380,6 +411,152 @@
     <message>
         <source>Appointments</source>
         <translation>Citas</translation>
+    </message>
+</context>
+<context>
+    <name>Assessment</name>
+    <message>
+        <source>Patient</source>
+        <translation>Paciente</translation>
+    </message>
+    <message>
+        <source>Caregiver or proxy</source>
+        <translation>Cuidador o representante</translation>
+    </message>
+    <message>
+        <source>Chart</source>
+        <translation>Expediente</translation>
+    </message>
+    <message>
+        <source>Housing</source>
+        <translation>Vivienda</translation>
+    </message>
+    <message>
+        <source>Food</source>
+        <translation>Alimentación</translation>
+    </message>
+    <message>
+        <source>Transportation</source>
+        <translation>Transporte</translation>
+    </message>
+    <message>
+        <source>Utilities</source>
+        <translation>Servicios públicos</translation>
+    </message>
+    <message>
+        <source>Personal safety</source>
+        <translation>Seguridad personal</translation>
+    </message>
+    <message>
+        <source>Medicine costs</source>
+        <translation>Costo de medicamentos</translation>
+    </message>
+    <message>
+        <source>Phone</source>
+        <translation>Teléfono</translation>
+    </message>
+    <message>
+        <source>Language</source>
+        <translation>Idioma</translation>
+    </message>
+    <message>
+        <source>Health literacy</source>
+        <translation>Alfabetización en salud</translation>
+    </message>
+    <message>
+        <source>Primary care</source>
+        <translation>Atención primaria</translation>
+    </message>
+    <message>
+        <source>Caregiver</source>
+        <translation>Cuidador</translation>
+    </message>
+    <message>
+        <source>Daily activities</source>
+        <translation>Actividades diarias</translation>
+    </message>
+    <message>
+        <source>Open</source>
+        <translation>Abierta</translation>
+    </message>
+    <message>
+        <source>Resolved</source>
+        <translation>Resuelta</translation>
+    </message>
+    <message>
+        <source>Patient declined help</source>
+        <translation>El paciente rechazó la ayuda</translation>
+    </message>
+    <message>
+        <source>Before admission</source>
+        <translation>Antes del ingreso</translation>
+    </message>
+    <message>
+        <source>At discharge</source>
+        <translation>Al alta</translation>
+    </message>
+</context>
+<context>
+    <name>AssessmentStep</name>
+    <message>
+        <source>Loading the assessment…</source>
+        <translation>Cargando la valoración…</translation>
+    </message>
+    <message>
+        <source>&amp;Save assessment</source>
+        <translation>&amp;Guardar valoración</translation>
+    </message>
+    <message>
+        <source>Save every changed answer (Ctrl+S)</source>
+        <translation>Guardar todas las respuestas cambiadas (Ctrl+S)</translation>
+    </message>
+    <message>
+        <source>F&amp;unction</source>
+        <translation>F&amp;unción</translation>
+    </message>
+    <message>
+        <source>&amp;Home and support</source>
+        <translation>&amp;Hogar y apoyo</translation>
+    </message>
+    <message>
+        <source>Social nee&amp;ds</source>
+        <translation>Necesida&amp;des sociales</translation>
+    </message>
+    <message>
+        <source>Other &amp;barriers</source>
+        <translation>Otras &amp;barreras</translation>
+    </message>
+    <message>
+        <source>Unsaved answers: {n}</source>
+        <translation>Respuestas sin guardar: {n}</translation>
+    </message>
+    <message>
+        <source>Someone else saved this assessment; your unsaved answers are kept. Save them to compare, or reload.</source>
+        <translation>Otra persona guardó esta valoración; sus respuestas sin guardar se conservan. Guárdelas para comparar, o vuelva a cargar.</translation>
+    </message>
+    <message>
+        <source>Assessment: {answered} of {required} questions answered</source>
+        <translation>Valoración: {answered} de {required} preguntas respondidas</translation>
+    </message>
+    <message>
+        <source>Not assessed yet</source>
+        <translation>Aún sin valorar</translation>
+    </message>
+    <message>
+        <source>Last saved by {who}, {when}</source>
+        <translation>Guardada por última vez por {who}, {when}</translation>
+    </message>
+    <message>
+        <source>Nothing to save</source>
+        <translation>Nada que guardar</translation>
+    </message>
+    <message>
+        <source>Changed by someone else</source>
+        <translation>Modificado por otra persona</translation>
+    </message>
+    <message>
+        <source>Reload the assessment now? Answers you have not saved will be lost.</source>
+        <translation>¿Volver a cargar la valoración ahora? Se perderán las respuestas que no haya guardado.</translation>
     </message>
 </context>
 <context>
@@ -1156,6 +1333,17 @@
     <message>
         <source>Choose a new password</source>
         <translation>Elija una contraseña nueva</translation>
+    </message>
+</context>
+<context>
+    <name>ChoiceField</name>
+    <message>
+        <source>— not answered —</source>
+        <translation>— sin responder —</translation>
+    </message>
+    <message>
+        <source>Declined to answer</source>
+        <translation>No quiso responder</translation>
     </message>
 </context>
 <context>
@@ -2365,6 +2553,68 @@
     </message>
 </context>
 <context>
+    <name>MultiField</name>
+    <message>
+        <source>Declined to answer</source>
+        <translation>No quiso responder</translation>
+    </message>
+</context>
+<context>
+    <name>NeedsPanel</name>
+    <message>
+        <source>&amp;Needs</source>
+        <translation>&amp;Necesidades</translation>
+    </message>
+    <message>
+        <source>Need</source>
+        <translation>Necesidad</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>Estado</translation>
+    </message>
+    <message>
+        <source>Since</source>
+        <translation>Desde</translation>
+    </message>
+    <message>
+        <source>Needs</source>
+        <translation>Necesidades</translation>
+    </message>
+    <message>
+        <source>No needs: nothing has screened positive</source>
+        <translation>Sin necesidades: ningún tamizaje salió positivo</translation>
+    </message>
+    <message>
+        <source>Mark &amp;resolved</source>
+        <translation>Marcar &amp;resuelta</translation>
+    </message>
+    <message>
+        <source>Patient decl&amp;ined help</source>
+        <translation>El paciente &amp;rechazó la ayuda</translation>
+    </message>
+    <message>
+        <source>Re&amp;open</source>
+        <translation>Re&amp;abrir</translation>
+    </message>
+    <message>
+        <source>From: {question}</source>
+        <translation>Origen: {question}</translation>
+    </message>
+    <message>
+        <source>Identified by {who}</source>
+        <translation>Identificada por {who}</translation>
+    </message>
+    <message>
+        <source>A referral or goal refers to this need</source>
+        <translation>Una derivación o una meta se refiere a esta necesidad</translation>
+    </message>
+    <message>
+        <source>Open needs: {n}. They follow the answers each time you save.</source>
+        <translation>Necesidades abiertas: {n}. Se actualizan con las respuestas cada vez que guarda.</translation>
+    </message>
+</context>
+<context>
     <name>PacketStep</name>
     <message>
         <source>Packet language</source>
@@ -2855,6 +3105,45 @@
     <message>
         <source>The user must choose a new password at next sign-in.</source>
         <translation>El usuario deberá elegir una contraseña nueva al iniciar sesión la próxima vez.</translation>
+    </message>
+</context>
+<context>
+    <name>SectionPage</name>
+    <message>
+        <source>Answers given by</source>
+        <translation>Respuestas dadas por</translation>
+    </message>
+    <message>
+        <source>&amp;Answers given by:</source>
+        <translation>Respuestas dadas &amp;por:</translation>
+    </message>
+    <message>
+        <source>Use the caregiver in the &amp;record</source>
+        <translation>Usar el cuidador del e&amp;xpediente</translation>
+    </message>
+    <message>
+        <source>Sources: </source>
+        <translation>Fuentes: </translation>
+    </message>
+    <message>
+        <source>Total</source>
+        <translation>Total</translation>
+    </message>
+    <message>
+        <source>{total} of {maximum}</source>
+        <translation>{total} de {maximum}</translation>
+    </message>
+    <message>
+        <source>not answered</source>
+        <translation>sin responder</translation>
+    </message>
+    <message>
+        <source>{total} so far ({answered} of {items} answered)</source>
+        <translation>{total} hasta ahora ({answered} de {items} respondidas)</translation>
+    </message>
+    <message>
+        <source>{name}: positive screen</source>
+        <translation>{name}: tamizaje positivo</translation>
     </message>
 </context>
 <context>
@@ -3691,8 +3980,12 @@ Sign %1 out and continue as %2?</source>
 <context>
     <name>WorkspaceSteps</name>
     <message>
-        <source>Care plan</source>
+        <source>Assessment</source>
         <extracomment>source text; shown through QCoreApplication.translate(&quot;WorkspaceSteps&quot;, title)</extracomment>
+        <translation>Valoración</translation>
+    </message>
+    <message>
+        <source>Care plan</source>
         <translation>Plan de cuidados</translation>
     </message>
     <message>

@@ -189,6 +189,9 @@ def test_changing_to_negative_resolves_and_keeps_history(
         ("transportation", "open"),
         ("transportation", "resolved"),
     ]
+    old = view.needs[1]
+    with make_uow() as uow, pytest.raises(ValidationError, match="already has an open"):
+        assessment.set_need_status(uow, actor, old.id, "open", expected_version=old.version)
     with make_uow() as uow:
         events = uow.session.scalars(select(AuditEvent.action)).all()
     assert events.count("resolve_need") == 1 and events.count("open_need") == 2

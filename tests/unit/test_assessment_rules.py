@@ -54,6 +54,7 @@ def test_shipped_form_has_the_published_instruments_in_both_languages() -> None:
         for choice in question.choices:
             assert choice.label.en and choice.label.es
     assert {r.domain for r in FORM.rules} == {d.value for d in NeedDomain}
+    assert all(r.description_es != r.description for r in FORM.rules)
     assert all(FORM.question(k).declinable for k in hrsn)
 
 
@@ -71,7 +72,7 @@ def test_katz_and_lawton_totals_per_timepoint_with_bands() -> None:
     totals = {(t.scale, t.timepoint): t for t in scale_totals(FORM, answers(**given))}
     before = totals[("katz", "before")]
     assert (before.total, before.answered, before.complete) == (6, 6, True)
-    assert before.band is not None and before.band.en == "independent"
+    assert before.band is not None and before.band.en == "full function"
     after = totals[("katz", "discharge")]
     assert (after.total, after.maximum) == (3, 6)
     assert after.band is not None and after.band.en == "moderate impairment"

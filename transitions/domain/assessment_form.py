@@ -123,8 +123,12 @@ class NeedRule:
     kind: str
     questions: tuple[str, ...]
     description: str
+    description_es: str
     threshold: int = 0
     only_if: tuple[str, ...] = ()
+
+    def text(self, language: str) -> str:
+        return self.description_es if language == "es" else self.description
 
 
 @dataclass(frozen=True)
@@ -146,6 +150,9 @@ class AssessmentForm:
     def scales(self) -> Iterator[Scale]:
         for section in self.sections:
             yield from section.scales
+
+    def rule(self, domain: str) -> NeedRule | None:
+        return next((r for r in self.rules if r.domain == domain), None)
 
     def matching(self, patterns: tuple[str, ...]) -> list[str]:
         """Question keys matching ``patterns`` (``*`` wildcards), in form order."""
@@ -288,6 +295,7 @@ def _rules(raw: Mapping[str, Any]) -> tuple[NeedRule, ...]:
                 kind=kind,
                 questions=tuple(spec["questions"]),
                 description=str(spec["description"]),
+                description_es=str(spec.get("description_es") or spec["description"]),
                 threshold=int(spec.get("threshold", 0)),
                 only_if=tuple(spec.get("only_if", ())),
             )

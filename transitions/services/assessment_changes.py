@@ -286,6 +286,20 @@ def set_need_status(
         raise ConflictError(
             "this need was changed by someone else since you opened it; reload it and try again"
         )
+    if new_status is NeedStatus.OPEN and need.status is not NeedStatus.OPEN:
+        other = uow.session.scalar(
+            select(Need.id).where(
+                Need.encounter_id == need.encounter_id,
+                Need.domain == need.domain,
+                Need.status == NeedStatus.OPEN,
+                Need.id != need.id,
+            )
+        )
+        if other is not None:
+            raise ValidationError(
+                f"this stay already has an open {need.domain.value.replace('_', ' ')} need",
+                field="status",
+            )
     before = need.status
     if before is not new_status:
         need.status = new_status
