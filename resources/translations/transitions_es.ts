@@ -3026,8 +3026,8 @@
         <translation>Distancias desconocidas: no hay ubicación del paciente.</translation>
     </message>
     <message>
-        <source>Resources speaking {language} come first. {origin}</source>
-        <translation>Primero los recursos que hablan {language}. {origin}</translation>
+        <source>Resources in the patient&apos;s language ({language}) come first. {origin}</source>
+        <translation>Primero los recursos en el idioma del paciente ({language}). {origin}</translation>
     </message>
     <message>
         <source>Who can use it: {text}</source>

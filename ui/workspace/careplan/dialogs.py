@@ -245,7 +245,7 @@ class ReferDialog(FormDialog):
             ),
         }.get(suggestions.origin or "", self.tr("Distances unknown: no location for the patient."))
         self.origin_label.setText(
-            self.tr("Resources speaking {language} come first. {origin}").format(
+            self.tr("Resources in the patient's language ({language}) come first. {origin}").format(
                 language=language, origin=origin
             )
         )  # fmt: skip

@@ -12,7 +12,7 @@ from collections.abc import Callable
 from typing import Any
 
 from PySide6.QtCore import Qt
-from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtGui import QAction, QKeySequence, QShowEvent
 from PySide6.QtWidgets import (
     QFrame,
     QHBoxLayout,
@@ -227,6 +227,13 @@ class CarePlanStep(StepPage):
     def set_detail(self, detail: StayDetail) -> None:
         self.reload()
 
+    def showEvent(self, event: QShowEvent) -> None:  # noqa: N802 - Qt
+        """Coming back to the step reloads it: the Assessment, Appointments and Education
+        steps change the needs and what a goal can link to."""
+        super().showEvent(event)
+        if self.view is not None:
+            self.reload()
+
     def reload(self) -> None:
         actor = self.ctx.require_actor()
         encounter_id = self.encounter_id
@@ -266,7 +273,7 @@ class CarePlanStep(StepPage):
         count = len(view.unreferred)
         self.warnings.setVisible(bool(count))
         line = self.warnings.fontMetrics().lineSpacing()
-        self.warnings.setFixedHeight(int(min(max(count, 1), 6) * line * 1.6) + 6)
+        self.warnings.setFixedHeight(int(min(max(count, 1), 6) * line * 1.3) + 10)
         referable = [n for n in view.needs if n.expects_referral and n.need_status == "open"]
         if not view.needs:
             text = self.tr("No needs recorded for this stay.")
