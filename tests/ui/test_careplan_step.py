@@ -151,7 +151,7 @@ def test_refer_set_goals_and_update_during_the_call(
     # three goals, typed with the keyboard; the first served by the ride referral
     for words, target, link in (
         ("I want to get to my appointments", "Go to every visit this month", "Referral"),
-        ("Eat a hot meal every day", "Meals delivered 5 days a week", "Need: Food"),
+        ("Eat a hot meal every day", "Meals delivered 5 days a week", "Need: Food —"),
         ("Weigh myself", "Every morning; call if up 2 lb in a day or 5 lb in a week", None),
     ):
         activate(qtbot, step)

@@ -46,6 +46,8 @@ class GoalLinkOption:
 
     link: GoalLinkRef
     label: str
+    #: a need's domain (the UI names it in its own language); None for the other kinds
+    domain: str | None = None
 
 
 @dataclass(frozen=True)
@@ -117,8 +119,8 @@ def link_options(uow: UnitOfWork, encounter: Encounter) -> list[GoalLinkOption]:
     for need in uow.session.scalars(
         select(Need).where(Need.encounter_id == encounter.id).order_by(Need.id)
     ):
-        label = f"{need.domain.value.replace('_', ' ').capitalize()}: {need.description}"
-        options.append(GoalLinkOption(GoalLinkRef(GoalLinkKind.NEED, need.id), label))
+        ref = GoalLinkRef(GoalLinkKind.NEED, need.id)
+        options.append(GoalLinkOption(ref, need.description, need.domain.value))
     for module in plan_view(uow, encounter).modules:
         ref = GoalLinkRef(GoalLinkKind.EDUCATION_MODULE, module.module_id)
         options.append(GoalLinkOption(ref, module.title_en))
@@ -163,12 +165,11 @@ def goal_link_options(uow: UnitOfWork, actor: Actor, encounter_id: int) -> list[
 # -- reading ---------------------------------------------------------------------------------
 
 
-def _view(goal: Goal, labels: dict[tuple[str, str], str]) -> GoalView:
+def _view(goal: Goal, options: dict[tuple[str, str], GoalLinkOption]) -> GoalView:
     links = []
     for link in goal.links:
         ref = _ref_of(link)
-        label = labels.get((ref.kind.value, str(ref.ref)), str(ref.ref))
-        links.append(GoalLinkOption(ref, label))
+        links.append(options.get((ref.kind.value, str(ref.ref)), GoalLinkOption(ref, str(ref.ref))))
     return GoalView(
         id=goal.id,
         version_id=goal.version_id,
@@ -206,11 +207,9 @@ def stay_goals(uow: UnitOfWork, encounter: Encounter, *, with_links: bool = True
             .order_by(Goal.id)
         )
     )
-    labels: dict[tuple[str, str], str] = {}
+    labels: dict[tuple[str, str], GoalLinkOption] = {}
     if with_links and any(g.links for g in goals):
-        labels = {
-            (o.link.kind.value, str(o.link.ref)): o.label for o in link_options(uow, encounter)
-        }
+        labels = {(o.link.kind.value, str(o.link.ref)): o for o in link_options(uow, encounter)}
     return [_view(g, labels) for g in goals]
 
 

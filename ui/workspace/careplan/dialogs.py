@@ -357,7 +357,7 @@ class GoalDialog(FormDialog):
     ) -> None:
         title = self.tr("Edit goal") if existing else self.tr("New goal with the patient")
         super().__init__(title, parent)
-        self.resize(720, 560)
+        self.resize(720, 480)
         self.words = QLineEdit(existing.patient_words if existing else "")
         self.words.setMaxLength(500)
         self.words.setPlaceholderText(self.tr("e.g. “I want to walk to church again”"))
@@ -372,7 +372,7 @@ class GoalDialog(FormDialog):
         self.links.setAccessibleName(self.tr("What serves this goal"))
         chosen = {(o.link.kind, str(o.link.ref)) for o in existing.links} if existing else set()
         for option in options:
-            text = f"{labels.link_kind_label(option.link.kind)}: {option.label}"
+            text = labels.link_text(option)
             item = QListWidgetItem(text)
             item.setFlags(item.flags() | Qt.ItemFlag.ItemIsUserCheckable)
             checked = (option.link.kind, str(option.link.ref)) in chosen

@@ -24,7 +24,7 @@ from ui.workspace.careplan import labels
 
 def goals_model(parent: QWidget, *, with_links: bool = True) -> PlainTableModel[GoalView]:
     def served(goal: GoalView) -> str:
-        return "; ".join(o.label for o in goal.links)
+        return "; ".join(labels.link_text(o, with_kind=False) for o in goal.links)
 
     def status(goal: GoalView) -> str:
         return labels.goal_status_label(goal.status)

@@ -8,6 +8,7 @@ from datetime import date
 from PySide6.QtCore import QCoreApplication, QLocale
 
 from transitions.domain.careplan import GoalLinkKind, GoalStatus, ReferralStatus
+from transitions.services.goals import GoalLinkOption
 from transitions.services.referrals import NeedReferrals
 from ui import formatting as fmt
 from ui.i18n import QT_TRANSLATE_NOOP
@@ -98,6 +99,14 @@ def goal_status_label(status: GoalStatus) -> str:
 
 def link_kind_label(kind: GoalLinkKind) -> str:
     return _tr(LINK_KINDS[kind])
+
+
+def link_text(option: GoalLinkOption, *, with_kind: bool = True) -> str:
+    """'Need: Food — no ride…', 'Referral: County Ride Connect' (the kind only with_kind)."""
+    label = option.label
+    if option.domain is not None:
+        label = f"{domain_label(option.domain)} — {label}"
+    return f"{link_kind_label(option.link.kind)}: {label}" if with_kind else label
 
 
 def short_date(day: date | None) -> str:
