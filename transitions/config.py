@@ -14,7 +14,7 @@ from __future__ import annotations
 import os
 import re
 import tomllib
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import datetime, tzinfo
 from pathlib import Path
 from typing import Any
@@ -23,6 +23,7 @@ from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 import platformdirs
 
 from transitions.config_units import SiteUnit, parse_site_units
+from transitions.config_geography import SiteGeography, parse_geography
 from transitions.domain.calendar import HolidayCalendar
 from transitions.domain.tcm import CMS_VISIT_DEADLINES, VISIT_TIERS, VisitDeadlinePolicy
 from transitions.errors import ConfigError, ValidationError
@@ -81,6 +82,8 @@ class SiteConfig:
     visit_deadline_days: VisitDeadlinePolicy = CMS_VISIT_DEADLINES
     #: The wards the site file declares (synced to the unit table; empty = leave units alone).
     units: tuple[SiteUnit, ...] = ()
+    #: Hospital location and ZIP-code centroids (community resources, closest first).
+    geography: SiteGeography = field(default_factory=SiteGeography)
 
     @property
     def holiday_calendar(self) -> HolidayCalendar:
@@ -233,6 +236,7 @@ def load_site_config(path: Path | None = None) -> SiteConfig:
         travel_buffer_minutes=travel,
         visit_deadline_days=_visit_deadline_days(data),
         units=parse_site_units(data),
+        geography=parse_geography(data),
     )
 
 

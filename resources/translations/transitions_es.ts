@@ -2,6 +2,37 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="es">
 <context>
+    <name>AnswerField</name>
+    <message>
+        <source>Changed, not saved yet</source>
+        <translation>Cambiado, sin guardar</translation>
+    </message>
+    <message>
+        <source>From the patient record</source>
+        <translation>Del expediente del paciente</translation>
+    </message>
+    <message>
+        <source>{source} · {who} · {when}</source>
+        <translation>{source} · {who} · {when}</translation>
+    </message>
+    <message>
+        <source>Declined to answer</source>
+        <translation>No quiso responder</translation>
+    </message>
+    <message>
+        <source>({n} changes)</source>
+        <translation>({n} cambios)</translation>
+    </message>
+    <message>
+        <source>declined</source>
+        <translation>no quiso responder</translation>
+    </message>
+    <message>
+        <source>cleared</source>
+        <translation>borrada</translation>
+    </message>
+</context>
+<context>
     <name>AppointmentDialog</name>
     <message>
         <source>Book a follow-up</source>
@@ -383,6 +414,152 @@
     </message>
 </context>
 <context>
+    <name>Assessment</name>
+    <message>
+        <source>Patient</source>
+        <translation>Paciente</translation>
+    </message>
+    <message>
+        <source>Caregiver or proxy</source>
+        <translation>Cuidador o representante</translation>
+    </message>
+    <message>
+        <source>Chart</source>
+        <translation>Expediente</translation>
+    </message>
+    <message>
+        <source>Housing</source>
+        <translation>Vivienda</translation>
+    </message>
+    <message>
+        <source>Food</source>
+        <translation>Alimentación</translation>
+    </message>
+    <message>
+        <source>Transportation</source>
+        <translation>Transporte</translation>
+    </message>
+    <message>
+        <source>Utilities</source>
+        <translation>Servicios públicos</translation>
+    </message>
+    <message>
+        <source>Personal safety</source>
+        <translation>Seguridad personal</translation>
+    </message>
+    <message>
+        <source>Medicine costs</source>
+        <translation>Costo de medicamentos</translation>
+    </message>
+    <message>
+        <source>Phone</source>
+        <translation>Teléfono</translation>
+    </message>
+    <message>
+        <source>Language</source>
+        <translation>Idioma</translation>
+    </message>
+    <message>
+        <source>Health literacy</source>
+        <translation>Alfabetización en salud</translation>
+    </message>
+    <message>
+        <source>Primary care</source>
+        <translation>Atención primaria</translation>
+    </message>
+    <message>
+        <source>Caregiver</source>
+        <translation>Cuidador</translation>
+    </message>
+    <message>
+        <source>Daily activities</source>
+        <translation>Actividades diarias</translation>
+    </message>
+    <message>
+        <source>Open</source>
+        <translation>Abierta</translation>
+    </message>
+    <message>
+        <source>Resolved</source>
+        <translation>Resuelta</translation>
+    </message>
+    <message>
+        <source>Patient declined help</source>
+        <translation>El paciente rechazó la ayuda</translation>
+    </message>
+    <message>
+        <source>Before admission</source>
+        <translation>Antes del ingreso</translation>
+    </message>
+    <message>
+        <source>At discharge</source>
+        <translation>Al alta</translation>
+    </message>
+</context>
+<context>
+    <name>AssessmentStep</name>
+    <message>
+        <source>Loading the assessment…</source>
+        <translation>Cargando la valoración…</translation>
+    </message>
+    <message>
+        <source>&amp;Save assessment</source>
+        <translation>&amp;Guardar valoración</translation>
+    </message>
+    <message>
+        <source>Save every changed answer (Ctrl+S)</source>
+        <translation>Guardar todas las respuestas cambiadas (Ctrl+S)</translation>
+    </message>
+    <message>
+        <source>F&amp;unction</source>
+        <translation>F&amp;unción</translation>
+    </message>
+    <message>
+        <source>&amp;Home and support</source>
+        <translation>&amp;Hogar y apoyo</translation>
+    </message>
+    <message>
+        <source>Social nee&amp;ds</source>
+        <translation>Necesida&amp;des sociales</translation>
+    </message>
+    <message>
+        <source>Other &amp;barriers</source>
+        <translation>Otras &amp;barreras</translation>
+    </message>
+    <message>
+        <source>Unsaved answers: {n}</source>
+        <translation>Respuestas sin guardar: {n}</translation>
+    </message>
+    <message>
+        <source>Someone else saved this assessment; your unsaved answers are kept. Save them to compare, or reload.</source>
+        <translation>Otra persona guardó esta valoración; sus respuestas sin guardar se conservan. Guárdelas para comparar, o vuelva a cargar.</translation>
+    </message>
+    <message>
+        <source>Assessment: {answered} of {required} questions answered</source>
+        <translation>Valoración: {answered} de {required} preguntas respondidas</translation>
+    </message>
+    <message>
+        <source>Not assessed yet</source>
+        <translation>Aún sin valorar</translation>
+    </message>
+    <message>
+        <source>Last saved by {who}, {when}</source>
+        <translation>Guardada por última vez por {who}, {when}</translation>
+    </message>
+    <message>
+        <source>Nothing to save</source>
+        <translation>Nada que guardar</translation>
+    </message>
+    <message>
+        <source>Changed by someone else</source>
+        <translation>Modificado por otra persona</translation>
+    </message>
+    <message>
+        <source>Reload the assessment now? Answers you have not saved will be lost.</source>
+        <translation>¿Volver a cargar la valoración ahora? Se perderán las respuestas que no haya guardado.</translation>
+    </message>
+</context>
+<context>
     <name>AuditViewerDialog</name>
     <message>
         <source>Audit trail</source>
@@ -598,6 +775,18 @@
     </message>
 </context>
 <context>
+    <name>CallGoalsPanel</name>
+    <message>
+        <source>The patient&apos;s goals</source>
+        <extracomment>the table shows this many goals before it scrolls</extracomment>
+        <translation>Las metas del paciente</translation>
+    </message>
+    <message>
+        <source>No goals were set with the patient.</source>
+        <translation>No se fijaron metas con el paciente.</translation>
+    </message>
+</context>
+<context>
     <name>CallLogDialog</name>
     <message>
         <source>Follow-up call log</source>
@@ -777,6 +966,341 @@
     </message>
 </context>
 <context>
+    <name>CarePlan</name>
+    <message>
+        <source>In the patient&apos;s words</source>
+        <translation>En palabras del paciente</translation>
+    </message>
+    <message>
+        <source>Target</source>
+        <translation>Objetivo medible</translation>
+    </message>
+    <message>
+        <source>By</source>
+        <translation>Para el</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>Estado</translation>
+    </message>
+    <message>
+        <source>Served by</source>
+        <translation>Apoyada por</translation>
+    </message>
+    <message>
+        <source>Housing</source>
+        <translation>Vivienda</translation>
+    </message>
+    <message>
+        <source>Food</source>
+        <translation>Alimentación</translation>
+    </message>
+    <message>
+        <source>Transportation</source>
+        <translation>Transporte</translation>
+    </message>
+    <message>
+        <source>Utilities</source>
+        <translation>Servicios públicos</translation>
+    </message>
+    <message>
+        <source>Safety</source>
+        <translation>Seguridad</translation>
+    </message>
+    <message>
+        <source>Medication cost</source>
+        <translation>Costo de medicamentos</translation>
+    </message>
+    <message>
+        <source>Phone</source>
+        <translation>Teléfono</translation>
+    </message>
+    <message>
+        <source>Language</source>
+        <translation>Idioma</translation>
+    </message>
+    <message>
+        <source>Health literacy</source>
+        <translation>Alfabetización en salud</translation>
+    </message>
+    <message>
+        <source>Primary care</source>
+        <translation>Atención primaria</translation>
+    </message>
+    <message>
+        <source>Caregiver</source>
+        <translation>Cuidador</translation>
+    </message>
+    <message>
+        <source>Daily activities</source>
+        <translation>Actividades diarias</translation>
+    </message>
+    <message>
+        <source>Met by an interpreter and translated materials (Education step)</source>
+        <extracomment>How a domain without community referrals is met (resources/careplan/community.toml met_by)</extracomment>
+        <translation>Cubierta con intérprete y materiales traducidos (paso Educación)</translation>
+    </message>
+    <message>
+        <source>Met by teach-back (Education step)</source>
+        <translation>Cubierta con la enseñanza de retorno (paso Educación)</translation>
+    </message>
+    <message>
+        <source>Met by a primary care follow-up (Appointments step)</source>
+        <translation>Cubierta con una cita de atención primaria (paso Citas)</translation>
+    </message>
+    <message>
+        <source>No community referral needed</source>
+        <translation>No necesita derivación comunitaria</translation>
+    </message>
+    <message>
+        <source>Food bank</source>
+        <translation>Banco de alimentos</translation>
+    </message>
+    <message>
+        <source>Medical transport</source>
+        <translation>Transporte médico</translation>
+    </message>
+    <message>
+        <source>Housing help</source>
+        <translation>Ayuda con la vivienda</translation>
+    </message>
+    <message>
+        <source>Utility assistance</source>
+        <translation>Ayuda con servicios públicos</translation>
+    </message>
+    <message>
+        <source>Meals on wheels</source>
+        <translation>Comidas a domicilio</translation>
+    </message>
+    <message>
+        <source>Pharmacy assistance programme</source>
+        <translation>Programa de ayuda para medicamentos</translation>
+    </message>
+    <message>
+        <source>Home care agency</source>
+        <translation>Agencia de cuidado en el hogar</translation>
+    </message>
+    <message>
+        <source>Domestic-violence services</source>
+        <translation>Servicios contra la violencia doméstica</translation>
+    </message>
+    <message>
+        <source>Suggested</source>
+        <translation>Sugerida</translation>
+    </message>
+    <message>
+        <source>Referred</source>
+        <translation>Derivada</translation>
+    </message>
+    <message>
+        <source>Accepted</source>
+        <translation>Aceptada</translation>
+    </message>
+    <message>
+        <source>Declined by the patient</source>
+        <translation>Rechazada por el paciente</translation>
+    </message>
+    <message>
+        <source>Completed</source>
+        <translation>Completada</translation>
+    </message>
+    <message>
+        <source>Unable to reach</source>
+        <translation>Sin contacto</translation>
+    </message>
+    <message>
+        <source>Active</source>
+        <translation>Activa</translation>
+    </message>
+    <message>
+        <source>Met</source>
+        <translation>Cumplida</translation>
+    </message>
+    <message>
+        <source>Not met</source>
+        <translation>No cumplida</translation>
+    </message>
+    <message>
+        <source>Revised</source>
+        <translation>Revisada</translation>
+    </message>
+    <message>
+        <source>Need</source>
+        <translation>Necesidad</translation>
+    </message>
+    <message>
+        <source>Education</source>
+        <translation>Educación</translation>
+    </message>
+    <message>
+        <source>Appointment</source>
+        <translation>Cita</translation>
+    </message>
+    <message>
+        <source>Referral</source>
+        <translation>Derivación</translation>
+    </message>
+    <message>
+        <source>Resolved</source>
+        <translation>Resuelta</translation>
+    </message>
+    <message>
+        <source>Patient declined help</source>
+        <translation>El paciente rechazó la ayuda</translation>
+    </message>
+    <message>
+        <source>%1 mi</source>
+        <translation>%1 mi</translation>
+    </message>
+    <message>
+        <source>{status}: {resource}</source>
+        <translation>{status}: {resource}</translation>
+    </message>
+    <message>
+        <source>No referral yet</source>
+        <translation>Sin derivación todavía</translation>
+    </message>
+    <message>
+        <source>{need} need: the resource could not be reached; refer to another one.</source>
+        <translation>Necesidad «{need}»: no se pudo contactar con el recurso; derive a otro.</translation>
+    </message>
+    <message>
+        <source>{need} need: a resource was suggested but no referral made.</source>
+        <translation>Necesidad «{need}»: se sugirió un recurso pero no se hizo la derivación.</translation>
+    </message>
+    <message>
+        <source>{need} need has no referral: {description}</source>
+        <translation>Necesidad «{need}» sin derivación: {description}</translation>
+    </message>
+</context>
+<context>
+    <name>CarePlanStep</name>
+    <message>
+        <source>Care plan warnings</source>
+        <translation>Avisos del plan de cuidados</translation>
+    </message>
+    <message>
+        <source>Need</source>
+        <translation>Necesidad</translation>
+    </message>
+    <message>
+        <source>What the patient said</source>
+        <translation>Lo que dijo el paciente</translation>
+    </message>
+    <message>
+        <source>Referral</source>
+        <translation>Derivación</translation>
+    </message>
+    <message>
+        <source>Follow-up</source>
+        <translation>Seguimiento</translation>
+    </message>
+    <message>
+        <source>Needs</source>
+        <translation>Necesidades</translation>
+    </message>
+    <message>
+        <source>No needs recorded. The Assessment step opens them from the patient&apos;s answers.</source>
+        <translation>No hay necesidades registradas. El paso Evaluación las abre a partir de las respuestas del paciente.</translation>
+    </message>
+    <message>
+        <source>Resource</source>
+        <translation>Recurso</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>Estado</translation>
+    </message>
+    <message>
+        <source>Referred</source>
+        <translation>Derivada el</translation>
+    </message>
+    <message>
+        <source>Notes</source>
+        <translation>Notas</translation>
+    </message>
+    <message>
+        <source>Referrals</source>
+        <translation>Derivaciones</translation>
+    </message>
+    <message>
+        <source>No referrals yet.</source>
+        <translation>Todavía no hay derivaciones.</translation>
+    </message>
+    <message>
+        <source>No goals yet. Ask what matters most to the patient, then press Ctrl+G.</source>
+        <translation>Todavía no hay metas. Pregunte al paciente qué es lo más importante para él y pulse Ctrl+G.</translation>
+    </message>
+    <message>
+        <source>&amp;Refer… (Ctrl+R)</source>
+        <translation>&amp;Derivar… (Ctrl+R)</translation>
+    </message>
+    <message>
+        <source>&amp;Update referral…</source>
+        <translation>&amp;Actualizar derivación…</translation>
+    </message>
+    <message>
+        <source>&amp;New goal… (Ctrl+G)</source>
+        <translation>&amp;Nueva meta… (Ctrl+G)</translation>
+    </message>
+    <message>
+        <source>&amp;Edit goal…</source>
+        <translation>&amp;Editar meta…</translation>
+    </message>
+    <message>
+        <source>Refer the need</source>
+        <translation>Derivar la necesidad</translation>
+    </message>
+    <message>
+        <source>New goal</source>
+        <translation>Nueva meta</translation>
+    </message>
+    <message>
+        <source>Nee&amp;ds and community referrals</source>
+        <translation>Necesidades y derivaciones a la &amp;comunidad</translation>
+    </message>
+    <message>
+        <source>Re&amp;ferrals made:</source>
+        <translation>Derivaciones &amp;hechas:</translation>
+    </message>
+    <message>
+        <source>Goals made with the &amp;patient</source>
+        <translation>Metas fijadas con el &amp;paciente</translation>
+    </message>
+    <message>
+        <source>No needs recorded for this stay.</source>
+        <translation>No hay necesidades registradas en esta estancia.</translation>
+    </message>
+    <message>
+        <source>Every open need that calls for a community referral has one.</source>
+        <translation>Toda necesidad abierta que requiere una derivación comunitaria la tiene.</translation>
+    </message>
+    <message>
+        <source>{n} of {total} open needs still need a community referral.</source>
+        <translation>{n} de {total} necesidades abiertas aún requieren una derivación comunitaria.</translation>
+    </message>
+    <message>
+        <source>Goals: {n}.</source>
+        <translation>Metas: {n}.</translation>
+    </message>
+    <message>
+        <source>Care plan</source>
+        <translation>Plan de cuidados</translation>
+    </message>
+    <message>
+        <source>Only open needs are referred.</source>
+        <translation>Solo se derivan las necesidades abiertas.</translation>
+    </message>
+    <message>
+        <source>Changed elsewhere</source>
+        <translation>Cambiado en otro puesto</translation>
+    </message>
+    <message>
+        <source>Reload the care plan now?</source>
+        <translation>¿Volver a cargar el plan de cuidados ahora?</translation>
+    </message>
+</context>
+<context>
     <name>ChangePasswordDialog</name>
     <message>
         <source>Choose a new password — Transitions</source>
@@ -809,6 +1333,17 @@
     <message>
         <source>Choose a new password</source>
         <translation>Elija una contraseña nueva</translation>
+    </message>
+</context>
+<context>
+    <name>ChoiceField</name>
+    <message>
+        <source>— not answered —</source>
+        <translation>— sin responder —</translation>
+    </message>
+    <message>
+        <source>Declined to answer</source>
+        <translation>No quiso responder</translation>
     </message>
 </context>
 <context>
@@ -1409,6 +1944,79 @@
     </message>
 </context>
 <context>
+    <name>GoalDialog</name>
+    <message>
+        <source>Edit goal</source>
+        <translation>Editar meta</translation>
+    </message>
+    <message>
+        <source>New goal with the patient</source>
+        <translation>Nueva meta con el paciente</translation>
+    </message>
+    <message>
+        <source>e.g. “I want to walk to church again”</source>
+        <translation>p. ej. «Quiero volver a caminar hasta la iglesia»</translation>
+    </message>
+    <message>
+        <source>e.g. walk 10 minutes twice a day; weigh every morning, call if up 2 lb</source>
+        <translation>p. ej. caminar 10 minutos dos veces al día; pesarse cada mañana y llamar si sube 2 lb</translation>
+    </message>
+    <message>
+        <source>What serves this goal</source>
+        <translation>Lo que apoya esta meta</translation>
+    </message>
+    <message>
+        <source>In the patient&apos;s &amp;words:</source>
+        <translation>En &amp;palabras del paciente:</translation>
+    </message>
+    <message>
+        <source>Measurable &amp;target:</source>
+        <translation>&amp;Objetivo medible:</translation>
+    </message>
+    <message>
+        <source>&amp;By:</source>
+        <translation>Para &amp;el:</translation>
+    </message>
+    <message>
+        <source>&amp;Served by:</source>
+        <translation>&amp;Apoyada por:</translation>
+    </message>
+    <message>
+        <source>Space ticks the highlighted need, module, appointment or referral.</source>
+        <translation>La barra espaciadora marca la necesidad, módulo, cita o derivación resaltada.</translation>
+    </message>
+</context>
+<context>
+    <name>GoalStatusEditor</name>
+    <message>
+        <source>Goal status</source>
+        <translation>Estado de la meta</translation>
+    </message>
+    <message>
+        <source>what the patient said, e.g. weighs every morning</source>
+        <translation>lo que dijo el paciente, p. ej. se pesa cada mañana</translation>
+    </message>
+    <message>
+        <source>Update &amp;goal</source>
+        <translation>Actualizar &amp;meta</translation>
+    </message>
+    <message>
+        <source>Goal s&amp;tatus:</source>
+        <translation>Es&amp;tado de la meta:</translation>
+    </message>
+    <message>
+        <source>&amp;What the patient said:</source>
+        <translation>&amp;Lo que dijo el paciente:</translation>
+    </message>
+</context>
+<context>
+    <name>GoalsTable</name>
+    <message>
+        <source>Goals</source>
+        <translation>Metas</translation>
+    </message>
+</context>
+<context>
     <name>HomeServiceDialog</name>
     <message>
         <source>Add a home service or equipment</source>
@@ -1949,6 +2557,68 @@
     </message>
 </context>
 <context>
+    <name>MultiField</name>
+    <message>
+        <source>Declined to answer</source>
+        <translation>No quiso responder</translation>
+    </message>
+</context>
+<context>
+    <name>NeedsPanel</name>
+    <message>
+        <source>&amp;Needs</source>
+        <translation>&amp;Necesidades</translation>
+    </message>
+    <message>
+        <source>Need</source>
+        <translation>Necesidad</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>Estado</translation>
+    </message>
+    <message>
+        <source>Since</source>
+        <translation>Desde</translation>
+    </message>
+    <message>
+        <source>Needs</source>
+        <translation>Necesidades</translation>
+    </message>
+    <message>
+        <source>No needs: nothing has screened positive</source>
+        <translation>Sin necesidades: ningún tamizaje salió positivo</translation>
+    </message>
+    <message>
+        <source>Mark &amp;resolved</source>
+        <translation>Marcar &amp;resuelta</translation>
+    </message>
+    <message>
+        <source>Patient decl&amp;ined help</source>
+        <translation>El paciente &amp;rechazó la ayuda</translation>
+    </message>
+    <message>
+        <source>Re&amp;open</source>
+        <translation>Re&amp;abrir</translation>
+    </message>
+    <message>
+        <source>From: {question}</source>
+        <translation>Origen: {question}</translation>
+    </message>
+    <message>
+        <source>Identified by {who}</source>
+        <translation>Identificada por {who}</translation>
+    </message>
+    <message>
+        <source>A referral or goal refers to this need</source>
+        <translation>Una derivación o una meta se refiere a esta necesidad</translation>
+    </message>
+    <message>
+        <source>Open needs: {n}. They follow the answers each time you save.</source>
+        <translation>Necesidades abiertas: {n}. Se actualizan con las respuestas cada vez que guarda.</translation>
+    </message>
+</context>
+<context>
     <name>PacketStep</name>
     <message>
         <source>Packet language</source>
@@ -2273,6 +2943,133 @@
     </message>
 </context>
 <context>
+    <name>ReferDialog</name>
+    <message>
+        <source>Refer: {need} need</source>
+        <extracomment>Statuses a new referral can start in (the others come later, on follow-up).</extracomment>
+        <translation>Derivar: necesidad «{need}»</translation>
+    </message>
+    <message>
+        <source>&amp;Refer</source>
+        <translation>&amp;Derivar</translation>
+    </message>
+    <message>
+        <source>Resource</source>
+        <translation>Recurso</translation>
+    </message>
+    <message>
+        <source>Category</source>
+        <translation>Categoría</translation>
+    </message>
+    <message>
+        <source>Languages</source>
+        <translation>Idiomas</translation>
+    </message>
+    <message>
+        <source>Distance</source>
+        <translation>Distancia</translation>
+    </message>
+    <message>
+        <source>Phone</source>
+        <translation>Teléfono</translation>
+    </message>
+    <message>
+        <source>Hours</source>
+        <translation>Horario</translation>
+    </message>
+    <message>
+        <source>Suggested resources</source>
+        <translation>Recursos sugeridos</translation>
+    </message>
+    <message>
+        <source>No resource of these categories in the directory. Tick “Show every category”.</source>
+        <translation>No hay recursos de estas categorías en el directorio. Marque «Mostrar todas las categorías».</translation>
+    </message>
+    <message>
+        <source>Sugg&amp;ested resources:</source>
+        <translation>Recursos su&amp;geridos:</translation>
+    </message>
+    <message>
+        <source>Show every &amp;category</source>
+        <translation>Mostrar todas las &amp;categorías</translation>
+    </message>
+    <message>
+        <source>Chec&amp;k progress on</source>
+        <translation>&amp;Revisar el avance el</translation>
+    </message>
+    <message>
+        <source>e.g. intake appointment Monday 10:00; bring ID</source>
+        <translation>p. ej. cita de admisión el lunes a las 10:00; llevar identificación</translation>
+    </message>
+    <message>
+        <source>&amp;Status:</source>
+        <translation>&amp;Estado:</translation>
+    </message>
+    <message>
+        <source>Referral &amp;date:</source>
+        <translation>&amp;Fecha de derivación:</translation>
+    </message>
+    <message>
+        <source>Follow-&amp;up:</source>
+        <translation>Seg&amp;uimiento:</translation>
+    </message>
+    <message>
+        <source>&amp;Notes:</source>
+        <translation>&amp;Notas:</translation>
+    </message>
+    <message>
+        <source>Closest first from the patient&apos;s ZIP code.</source>
+        <translation>Los más cercanos primero, desde el código postal del paciente.</translation>
+    </message>
+    <message>
+        <source>Closest first from the hospital (the patient&apos;s ZIP code is not in the service area).</source>
+        <translation>Los más cercanos primero, desde el hospital (el código postal del paciente no está en el área de servicio).</translation>
+    </message>
+    <message>
+        <source>Distances unknown: no location for the patient.</source>
+        <translation>Distancias desconocidas: no hay ubicación del paciente.</translation>
+    </message>
+    <message>
+        <source>Resources in the patient&apos;s language ({language}) come first. {origin}</source>
+        <translation>Primero los recursos en el idioma del paciente ({language}). {origin}</translation>
+    </message>
+    <message>
+        <source>Who can use it: {text}</source>
+        <translation>Quién puede usarlo: {text}</translation>
+    </message>
+    <message>
+        <source>Choose a resource to refer to.</source>
+        <translation>Elija un recurso al que derivar.</translation>
+    </message>
+</context>
+<context>
+    <name>ReferralDialog</name>
+    <message>
+        <source>Referral to {resource}</source>
+        <translation>Derivación a {resource}</translation>
+    </message>
+    <message>
+        <source>{need} need · referred {day} by {who}</source>
+        <translation>Necesidad «{need}» · derivada el {day} por {who}</translation>
+    </message>
+    <message>
+        <source>Chec&amp;k progress on</source>
+        <translation>&amp;Revisar el avance el</translation>
+    </message>
+    <message>
+        <source>&amp;Status:</source>
+        <translation>&amp;Estado:</translation>
+    </message>
+    <message>
+        <source>Follow-&amp;up:</source>
+        <translation>Seg&amp;uimiento:</translation>
+    </message>
+    <message>
+        <source>&amp;Notes:</source>
+        <translation>&amp;Notas:</translation>
+    </message>
+</context>
+<context>
     <name>RemoveModuleDialog</name>
     <message>
         <source>Remove module</source>
@@ -2312,6 +3109,45 @@
     <message>
         <source>The user must choose a new password at next sign-in.</source>
         <translation>El usuario deberá elegir una contraseña nueva al iniciar sesión la próxima vez.</translation>
+    </message>
+</context>
+<context>
+    <name>SectionPage</name>
+    <message>
+        <source>Answers given by</source>
+        <translation>Respuestas dadas por</translation>
+    </message>
+    <message>
+        <source>&amp;Answers given by:</source>
+        <translation>Respuestas dadas &amp;por:</translation>
+    </message>
+    <message>
+        <source>Use the caregiver in the &amp;record</source>
+        <translation>Usar el cuidador del e&amp;xpediente</translation>
+    </message>
+    <message>
+        <source>Sources: </source>
+        <translation>Fuentes: </translation>
+    </message>
+    <message>
+        <source>Total</source>
+        <translation>Total</translation>
+    </message>
+    <message>
+        <source>{total} of {maximum}</source>
+        <translation>{total} de {maximum}</translation>
+    </message>
+    <message>
+        <source>not answered</source>
+        <translation>sin responder</translation>
+    </message>
+    <message>
+        <source>{total} so far ({answered} of {items} answered)</source>
+        <translation>{total} hasta ahora ({answered} de {items} respondidas)</translation>
+    </message>
+    <message>
+        <source>{name}: positive screen</source>
+        <translation>{name}: tamizaje positivo</translation>
     </message>
 </context>
 <context>
@@ -3168,8 +4004,16 @@ Sign %1 out and continue as %2?</source>
 <context>
     <name>WorkspaceSteps</name>
     <message>
-        <source>Stay summary</source>
+        <source>Assessment</source>
         <extracomment>source text; shown through QCoreApplication.translate(&quot;WorkspaceSteps&quot;, title)</extracomment>
+        <translation>Valoración</translation>
+    </message>
+    <message>
+        <source>Care plan</source>
+        <translation>Plan de cuidados</translation>
+    </message>
+    <message>
+        <source>Stay summary</source>
         <translation>Resumen de la estancia</translation>
     </message>
     <message>

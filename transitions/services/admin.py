@@ -62,5 +62,8 @@ def seed_demo_if_database_empty(db: Database, site: SiteConfig) -> bool:
     from transitions.demo.followup_history import seed_demo_followups  # issue 8
 
     seed_demo_followups(db, site, FIRST_RUN_DEMO_SEED)
+    from transitions.demo.community import seed_demo_resources  # issue 7
+
+    seed_demo_resources(db, site)
     log.info("seeded the demo hospital: %s", summary.to_json())
     return True

@@ -381,6 +381,8 @@ STAY_SECTION_MODULES: tuple[str, ...] = (
     "transitions.services.packets",
     "transitions.services.interop",
     "transitions.services.followup",
+    "transitions.services.assessment",
+    "transitions.services.careplan",
 )
 
 

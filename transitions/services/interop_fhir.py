@@ -319,6 +319,7 @@ def export_stay(uow: UnitOfWork, actor: Actor, visit_number: str) -> str:
             .order_by(VisitIdentifier.id)
         )
     ]
+    import transitions.services.careplan  # noqa: F401 - registers its export contributor
     import transitions.services.interop_followup  # noqa: F401 - registers its export contributor
 
     bundle = build_bundle(

@@ -52,12 +52,16 @@ def workspace_steps() -> list[StepSpec]:
     """The registered steps, in the order of a discharge. Imports are local so a step module
     may import this one."""
     from ui.workspace.appointments import AppointmentsStep
+    from ui.workspace.assessment.step import AssessmentStep
+    from ui.workspace.careplan.step import CarePlanStep
     from ui.workspace.education.step import EducationStep
     from ui.workspace.medrec.page import MedicationsStep
     from ui.workspace.packet import PacketStep
     from ui.workspace.summary import StaySummaryStep
 
     return [
+        StepSpec("assessment", QT_TRANSLATE_NOOP("WorkspaceSteps", "Assessment"), AssessmentStep),
+        StepSpec("careplan", QT_TRANSLATE_NOOP("WorkspaceSteps", "Care plan"), CarePlanStep),
         StepSpec("summary", QT_TRANSLATE_NOOP("WorkspaceSteps", "Stay summary"), StaySummaryStep),
         StepSpec(
             "medications", QT_TRANSLATE_NOOP("WorkspaceSteps", "Medications"), MedicationsStep
