@@ -75,6 +75,9 @@ class SiteConfig:
     default_risk_tier: str = "moderate"
     #: Minutes of travel two appointments on the same day must leave between them.
     travel_buffer_minutes: int = 30
+    #: Project RED checklist items that block discharge while missing (the others may be
+    #: acknowledged with a reason): keys of resources/discharge/red_checklist.toml.
+    discharge_blocking: tuple[str, ...] = ("medrec_signed", "written_plan")
 
     @property
     def holiday_calendar(self) -> HolidayCalendar:
@@ -142,6 +145,26 @@ def _packet_settings(data: dict[str, Any]) -> dict[str, str]:
     return result
 
 
+def red_item_keys() -> tuple[str, ...]:
+    """The Project RED checklist item keys, in component order."""
+    return tuple(item["key"] for item in load_toml("discharge", "red_checklist.toml")["items"])
+
+
+def _discharge_blocking(data: dict[str, Any]) -> tuple[str, ...]:
+    """The checked ``discharge.blocking`` list."""
+    value = _get(data, "discharge.blocking", list)
+    known = red_item_keys()
+    if value is None:
+        return ()
+    for key in value:
+        if not isinstance(key, str) or key not in known:
+            raise ConfigError(
+                f"site configuration key 'discharge.blocking': unknown checklist item {key!r} "
+                f"(use: {', '.join(known)})"
+            )
+    return tuple(dict.fromkeys(value))
+
+
 def site_config_path() -> Path | None:
     env = os.environ.get(SITE_CONFIG_ENV)
     if env:
@@ -207,6 +230,7 @@ def load_site_config(path: Path | None = None) -> SiteConfig:
         packet_accent_colour=packet["packet_accent_colour"],
         default_risk_tier=tier,
         travel_buffer_minutes=travel,
+        discharge_blocking=_discharge_blocking(data),
     )
 
 
