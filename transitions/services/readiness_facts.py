@@ -14,7 +14,7 @@ from typing import Any
 
 from sqlalchemy import select
 
-from transitions.db.discharge_models import DischargeAcknowledgement, DischargeSignoff
+from transitions.db.discharge_models import DischargeAcknowledgement
 from transitions.db.followup_models import FollowupTask, RiskAssessment
 from transitions.db.models import Encounter
 from transitions.db.packet_models import DischargePacket
@@ -58,7 +58,6 @@ class StayFacts:
     risk: RiskAssessment | None
     tasks: tuple[FollowupTask, ...]
     acknowledgements: dict[str, DischargeAcknowledgement]
-    signoff: DischargeSignoff | None
 
 
 def latest_packet(uow: UnitOfWork, encounter_id: int) -> DischargePacket | None:
@@ -114,9 +113,6 @@ def _load(uow: UnitOfWork, encounter_id: int) -> StayFacts:
                 )
             )
         },
-        signoff=uow.session.scalar(
-            select(DischargeSignoff).where(DischargeSignoff.encounter_id == encounter.id)
-        ),
     )
 
 

@@ -151,7 +151,7 @@ def _appointments_bulk(uow: UnitOfWork, actor: Actor, ids: Sequence[int]) -> dic
         .outerjoin(prov, Appointment.provider_id == prov.id)
         .outerjoin(prov_clinic, prov.clinic_id == prov_clinic.id)
         .where(Appointment.encounter_id.in_(ids))
-    ).tuples():
+    ):
         planned[appt.encounter_id].append(
             PlannedAppointment(
                 id=appt.id,
