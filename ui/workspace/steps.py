@@ -26,9 +26,9 @@ class StepPage(QWidget):
     another step by emitting :attr:`open_step` with that step's key.
     """
 
-    #: ask the workspace to switch to the step with this key (e.g. from a checklist link)
+    # ask the workspace to switch to the step with this key (e.g. from a checklist link)
     open_step = Signal(str)
-    #: the step changed the stay itself (e.g. discharged it): the workspace reloads it
+    # the step changed the stay itself (e.g. discharged it): the workspace reloads it
     stay_changed = Signal()
 
     def __init__(self, ctx: AppContext, encounter_id: int, parent: QWidget | None = None) -> None:

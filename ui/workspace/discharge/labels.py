@@ -10,7 +10,7 @@ from ui.i18n import QT_TRANSLATE_NOOP
 
 CTX = "Discharge"
 
-#: Project RED item -> label (the toolkit's wording, shortened)
+# Project RED item -> label (the toolkit's wording, shortened)
 ITEM_LABELS = {
     "language": QT_TRANSLATE_NOOP("Discharge", "Language assistance"),
     "appointments": QT_TRANSLATE_NOOP("Discharge", "Appointments for follow-up care and tests"),
@@ -32,7 +32,7 @@ ITEM_LABELS = {
     "phone_call": QT_TRANSLATE_NOOP("Discharge", "Telephone reinforcement of the discharge plan"),
 }
 
-#: what to do while an item is missing
+# what to do while an item is missing
 ITEM_HINTS = {
     "language": QT_TRANSLATE_NOOP(
         "Discharge", "Record the interpreter when teaching; arrange interpreters for visits."
@@ -68,6 +68,22 @@ ITEM_HINTS = {
     "phone_call": QT_TRANSLATE_NOOP("Discharge", "Record a phone number for the follow-up call."),
 }
 
+# what a step still needs (the service's detailed problems are the tooltip)
+STEP_HINTS = {
+    "medications": QT_TRANSLATE_NOOP(
+        "Discharge", "Decide every medicine, resolve or accept the warnings, and sign."
+    ),
+    "appointments": QT_TRANSLATE_NOOP("Discharge", "Book the PCP follow-up by the visit deadline."),
+    "education": QT_TRANSLATE_NOOP(
+        "Discharge", "Teach each item with teach-back; plan any reinforcement."
+    ),
+    "packet": QT_TRANSLATE_NOOP(
+        "Discharge", "Print the packet (or save it as PDF) after the last change."
+    ),
+    "risk": QT_TRANSLATE_NOOP("Discharge", "Score the readmission risk."),
+}
+CHECK_STEP = QT_TRANSLATE_NOOP("Discharge", "Open the step and check its warnings.")
+
 STATUS_LABELS = {
     "done": QT_TRANSLATE_NOOP("Discharge", "Done"),
     "in_progress": QT_TRANSLATE_NOOP("Discharge", "In progress"),
@@ -90,8 +106,8 @@ STATUS_COLOURS = {
     "acknowledged": "#3d5a80",
 }
 
-#: readiness steps that are not workspace steps of their own, and the workspace steps' titles
-#: (same context and text as ui/workspace/steps.py, so they share translations)
+# readiness steps that are not workspace steps of their own, and the workspace steps' titles
+# (same context and text as ui/workspace/steps.py, so they share translations)
 STEP_NAMES = {
     "summary": QT_TRANSLATE_NOOP("WorkspaceSteps", "Stay summary"),
     "medications": QT_TRANSLATE_NOOP("WorkspaceSteps", "Medications"),
@@ -102,7 +118,7 @@ STEP_NAMES = {
     "risk": QT_TRANSLATE_NOOP("Discharge", "Readmission risk"),
 }
 
-#: FHIR discharge-disposition codes (resources/vocab/discharge-disposition.json)
+# FHIR discharge-disposition codes (resources/vocab/discharge-disposition.json)
 DISPOSITIONS = {
     "home": QT_TRANSLATE_NOOP("Disposition", "Home"),
     "alt-home": QT_TRANSLATE_NOOP("Disposition", "Alternative home"),
@@ -133,6 +149,16 @@ def item_label(key: str, fallback: str) -> str:
 def item_hint(key: str) -> str:
     text = ITEM_HINTS.get(key)
     return QCoreApplication.translate("Discharge", text) if text else ""
+
+
+def step_hint(key: str, status: str, problems: tuple[str, ...]) -> str:
+    """What is left in a step, in the UI's language (steps added later: their own words)."""
+    if status == "done":
+        return ""
+    if status == "warning":
+        return QCoreApplication.translate("Discharge", CHECK_STEP)
+    text = STEP_HINTS.get(key)
+    return QCoreApplication.translate("Discharge", text) if text else "; ".join(problems)
 
 
 def status_label(status: str) -> str:

@@ -112,7 +112,7 @@ class DischargeStep(StepPage):
                 TableColumn(self.tr("Status"), lambda s: labels.status_label(s.status)),
                 TableColumn(
                     self.tr("What is left"),
-                    lambda s: "; ".join(s.problems),
+                    lambda s: labels.step_hint(s.key, s.status, s.problems),
                     tooltip=lambda s: "\n".join(s.problems) or None,
                     stretch=True,
                 ),
