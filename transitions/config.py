@@ -84,6 +84,9 @@ class SiteConfig:
     units: tuple[SiteUnit, ...] = ()
     #: Hospital location and ZIP-code centroids (community resources, closest first).
     geography: SiteGeography = field(default_factory=SiteGeography)
+    #: Project RED checklist items that block discharge while missing (the others may be
+    #: acknowledged with a reason): keys of resources/discharge/red_checklist.toml.
+    discharge_blocking: tuple[str, ...] = ("medrec_signed", "written_plan")
 
     @property
     def holiday_calendar(self) -> HolidayCalendar:
@@ -167,6 +170,24 @@ def _visit_deadline_days(data: dict[str, Any]) -> VisitDeadlinePolicy:
         return VisitDeadlinePolicy(**table)
     except ValidationError as exc:
         raise ConfigError(f"site configuration key '{key}.{exc.field}': {exc}") from exc
+def red_item_keys() -> tuple[str, ...]:
+    """The Project RED checklist item keys, in component order."""
+    return tuple(item["key"] for item in load_toml("discharge", "red_checklist.toml")["items"])
+
+
+def _discharge_blocking(data: dict[str, Any]) -> tuple[str, ...]:
+    """The checked ``discharge.blocking`` list."""
+    value = _get(data, "discharge.blocking", list)
+    known = red_item_keys()
+    if value is None:
+        return ()
+    for key in value:
+        if not isinstance(key, str) or key not in known:
+            raise ConfigError(
+                f"site configuration key 'discharge.blocking': unknown checklist item {key!r} "
+                f"(use: {', '.join(known)})"
+            )
+    return tuple(dict.fromkeys(value))
 
 
 def site_config_path() -> Path | None:
@@ -237,6 +258,7 @@ def load_site_config(path: Path | None = None) -> SiteConfig:
         visit_deadline_days=_visit_deadline_days(data),
         units=parse_site_units(data),
         geography=parse_geography(data),
+        discharge_blocking=_discharge_blocking(data),
     )
 
 

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from PySide6.QtCore import QSize, Qt
-from PySide6.QtGui import QPalette
+from PySide6.QtGui import QKeySequence, QPalette, QShortcut
 from PySide6.QtWidgets import (
     QFrame,
     QHBoxLayout,
@@ -53,6 +53,8 @@ class PatientWorkspace(QWidget):
         self.steps: dict[str, StepPage] = {}
         for spec in steps if steps is not None else workspace_steps():
             page = spec.factory(ctx, row.encounter_id)
+            page.open_step.connect(self.show_step)
+            page.stay_changed.connect(self.reload)
             self.steps[spec.key] = page
             self.stack.addWidget(page)
             item = QListWidgetItem(spec.display_title())
@@ -86,6 +88,9 @@ class PatientWorkspace(QWidget):
         layout.addWidget(self.error_label)
         layout.addLayout(body, 1)
         self.setFocusProxy(self.navigator)
+        # F6: back to the list of steps from anywhere in the workspace (the keyboard's way out)
+        step_list = QShortcut(QKeySequence("F6"), self, self.navigator.setFocus)
+        step_list.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
 
     def title(self) -> str:
         return self.row.patient_name
@@ -95,6 +100,15 @@ class PatientWorkspace(QWidget):
             self.navigator.item(i).data(Qt.ItemDataRole.UserRole)
             for i in range(self.navigator.count())
         ]
+
+    def show_step(self, key: str) -> bool:
+        """Switch to the step ``key`` and give it the focus; False if there is no such step."""
+        keys = self.step_keys()
+        if key not in keys:
+            return False
+        self.navigator.setCurrentRow(keys.index(key))
+        self.stack.currentWidget().setFocus(Qt.FocusReason.OtherFocusReason)
+        return True
 
     def reload(self) -> None:
         """Load the stay (this records a 'view' audit event) and hand it to every step."""
