@@ -16,13 +16,14 @@ import re
 import tomllib
 from dataclasses import dataclass
 from datetime import datetime, tzinfo
-from pathlib import Path
+from pathlib import Path, PurePosixPath, PureWindowsPath
 from typing import Any
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 import platformdirs
 
 from transitions.domain.calendar import HolidayCalendar
+from transitions.domain.pcp_summary import check_fax_number
 from transitions.errors import ConfigError, ValidationError
 from transitions.resources import load_toml
 
@@ -75,6 +76,10 @@ class SiteConfig:
     default_risk_tier: str = "moderate"
     #: Minutes of travel two appointments on the same day must leave between them.
     travel_buffer_minutes: int = 30
+    #: Summary to the PCP: folder the interface engine picks files up from ("" = no outbox),
+    #: and the hospital's return fax number printed on the fax cover sheet.
+    summary_outbox: str = ""
+    summary_fax: str = ""
 
     @property
     def holiday_calendar(self) -> HolidayCalendar:
@@ -142,6 +147,26 @@ def _packet_settings(data: dict[str, Any]) -> dict[str, str]:
     return result
 
 
+def _summary_settings(data: dict[str, Any]) -> dict[str, str]:
+    """The checked ``[pcp_summary]`` keys: an absolute outbox folder (POSIX, drive or UNC path;
+    whether it exists is checked when a summary is sent) and a fax number."""
+    outbox = (_get(data, "pcp_summary.outbox", str) or "").strip()
+    if outbox and not (
+        PurePosixPath(outbox).is_absolute() or PureWindowsPath(outbox).is_absolute()
+    ):
+        raise ConfigError(
+            "site configuration key 'pcp_summary.outbox' must be an absolute folder path "
+            f"(got '{outbox}')"
+        )
+    fax = (_get(data, "pcp_summary.fax", str) or "").strip()
+    if fax:
+        try:
+            check_fax_number(fax)
+        except ValidationError as exc:
+            raise ConfigError(f"site configuration key 'pcp_summary.fax': {exc}") from exc
+    return {"summary_outbox": outbox, "summary_fax": fax}
+
+
 def site_config_path() -> Path | None:
     env = os.environ.get(SITE_CONFIG_ENV)
     if env:
@@ -180,6 +205,7 @@ def load_site_config(path: Path | None = None) -> SiteConfig:
         raise ConfigError("site configuration key 'policy.min_password_length' must be 8 to 128")
     holiday_calendar = _holiday_calendar(data)
     packet = _packet_settings(data)
+    summary = _summary_settings(data)
     tier = _get(data, "policy.default_risk_tier", str) or "moderate"
     if tier not in RISK_TIERS:
         raise ConfigError(
@@ -207,6 +233,7 @@ def load_site_config(path: Path | None = None) -> SiteConfig:
         packet_accent_colour=packet["packet_accent_colour"],
         default_risk_tier=tier,
         travel_buffer_minutes=travel,
+        **summary,
     )
 
 

@@ -35,6 +35,7 @@ COMMAND_MODULES = (
     "transitions.cli.interop_cmd",
     "transitions.cli.followup_cmd",
     "transitions.cli.appointments_cmd",
+    "transitions.cli.summary_cmd",
 )
 
 

@@ -381,6 +381,7 @@ STAY_SECTION_MODULES: tuple[str, ...] = (
     "transitions.services.packets",
     "transitions.services.interop",
     "transitions.services.followup",
+    "transitions.services.pcp_summary",
 )
 
 
