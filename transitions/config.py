@@ -80,6 +80,9 @@ class SiteConfig:
     #: and the hospital's return fax number printed on the fax cover sheet.
     summary_outbox: str = ""
     summary_fax: str = ""
+    #: Project RED checklist items that block discharge while missing (the others may be
+    #: acknowledged with a reason): keys of resources/discharge/red_checklist.toml.
+    discharge_blocking: tuple[str, ...] = ("medrec_signed", "written_plan")
 
     @property
     def holiday_calendar(self) -> HolidayCalendar:
@@ -167,6 +170,26 @@ def _summary_settings(data: dict[str, Any]) -> dict[str, str]:
     return {"summary_outbox": outbox, "summary_fax": fax}
 
 
+def red_item_keys() -> tuple[str, ...]:
+    """The Project RED checklist item keys, in component order."""
+    return tuple(item["key"] for item in load_toml("discharge", "red_checklist.toml")["items"])
+
+
+def _discharge_blocking(data: dict[str, Any]) -> tuple[str, ...]:
+    """The checked ``discharge.blocking`` list."""
+    value = _get(data, "discharge.blocking", list)
+    known = red_item_keys()
+    if value is None:
+        return ()
+    for key in value:
+        if not isinstance(key, str) or key not in known:
+            raise ConfigError(
+                f"site configuration key 'discharge.blocking': unknown checklist item {key!r} "
+                f"(use: {', '.join(known)})"
+            )
+    return tuple(dict.fromkeys(value))
+
+
 def site_config_path() -> Path | None:
     env = os.environ.get(SITE_CONFIG_ENV)
     if env:
@@ -234,6 +257,7 @@ def load_site_config(path: Path | None = None) -> SiteConfig:
         default_risk_tier=tier,
         travel_buffer_minutes=travel,
         **summary,
+        discharge_blocking=_discharge_blocking(data),
     )
 
 

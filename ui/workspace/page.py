@@ -53,6 +53,7 @@ class PatientWorkspace(QWidget):
         self.steps: dict[str, StepPage] = {}
         for spec in steps if steps is not None else workspace_steps():
             page = spec.factory(ctx, row.encounter_id)
+            page.open_step.connect(self.show_step)
             self.steps[spec.key] = page
             self.stack.addWidget(page)
             item = QListWidgetItem(spec.display_title())
@@ -95,6 +96,15 @@ class PatientWorkspace(QWidget):
             self.navigator.item(i).data(Qt.ItemDataRole.UserRole)
             for i in range(self.navigator.count())
         ]
+
+    def show_step(self, key: str) -> bool:
+        """Switch to the step ``key`` and give it the focus; False if there is no such step."""
+        keys = self.step_keys()
+        if key not in keys:
+            return False
+        self.navigator.setCurrentRow(keys.index(key))
+        self.stack.currentWidget().setFocus(Qt.FocusReason.OtherFocusReason)
+        return True
 
     def reload(self) -> None:
         """Load the stay (this records a 'view' audit event) and hand it to every step."""

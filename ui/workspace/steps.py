@@ -10,7 +10,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass
 
-from PySide6.QtCore import QCoreApplication
+from PySide6.QtCore import QCoreApplication, Signal
 from PySide6.QtWidgets import QWidget
 
 from transitions.services.encounters import StayDetail
@@ -22,8 +22,12 @@ class StepPage(QWidget):
     """One step of the workspace. It receives the stay each time the workspace (re)loads it.
 
     A step that needs more data than :class:`StayDetail` loads it itself with
-    ``self.ctx.submit(...)`` (one unit of work per action).
+    ``self.ctx.submit(...)`` (one unit of work per action). A step asks the workspace to show
+    another step by emitting :attr:`open_step` with that step's key.
     """
+
+    #: ask the workspace to switch to the step with this key (e.g. from a checklist link)
+    open_step = Signal(str)
 
     def __init__(self, ctx: AppContext, encounter_id: int, parent: QWidget | None = None) -> None:
         super().__init__(parent)

@@ -1,7 +1,7 @@
 """Summary to the primary care provider (issue 13): hospital course per stay, deliveries.
 
 Revision ID: 1050
-Revises: 0200
+Revises: 1000
 """
 
 from collections.abc import Sequence
@@ -12,7 +12,7 @@ from alembic import op
 import transitions.db.base
 
 revision: str = '1050'
-down_revision: str | None = '0200'
+down_revision: str | None = '1000'
 branch_labels: str | Sequence[str] | None = None
 depends_on: str | Sequence[str] | None = None
 
