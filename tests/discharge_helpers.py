@@ -109,9 +109,16 @@ def teach_all(make_uow: MakeUow, stay: Stay, actor: Actor | None = None) -> None
                 education.record_teaching(uow, actor, stay.id, entry)
 
 
-def print_packet(make_uow: MakeUow, stay: Stay, actor: Actor | None = None) -> None:
+def print_packet(
+    make_uow: MakeUow, stay: Stay, actor: Actor | None = None, *, output: bool = True
+) -> None:
+    """Make the packet and print it (``output=False``: only preview it)."""
+    actor = actor or nurse()
     with make_uow() as uow:
-        packets.generate_packet(uow, actor or nurse(), encounter_id=stay.id)
+        stored = packets.generate_packet(uow, actor, encounter_id=stay.id)
+    if output:
+        with make_uow() as uow:
+            packets.record_output(uow, actor, stored.info.id, "print", "Ward printer")
 
 
 def make_ready(make_uow: MakeUow, stay: Stay, actor: Actor | None = None) -> None:

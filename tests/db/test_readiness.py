@@ -117,6 +117,16 @@ def test_second_signoff_policy_keeps_medications_in_progress(
 
 def test_a_change_after_printing_makes_the_packet_stale(make_uow: MakeUow) -> None:
     stay = seed_stay(make_uow)
+    print_packet(make_uow, stay, output=False)  # a preview is not a print
+    with make_uow() as uow:
+        r = readiness.stay_readiness(uow, nurse(), stay.id)
+    assert r.steps["packet"].problems == (
+        "the packet was previewed but not printed or saved as PDF",
+    )
+    with make_uow() as uow:
+        assert readiness.worklist_readiness(uow, nurse(), [stay.id])[stay.id]["packet"] == (
+            "missing"
+        )
     print_packet(make_uow, stay)
     assert statuses(make_uow, stay.id)[0]["packet"] == "done"
     book_pcp(make_uow, stay)  # the packet lists appointments: it no longer matches

@@ -8,15 +8,18 @@ computation loads every area once.
 
 from __future__ import annotations
 
+from collections import defaultdict
+from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import datetime
 from typing import Any
 
 from sqlalchemy import select
+from sqlalchemy.orm import defer
 
 from transitions.db.discharge_models import DischargeAcknowledgement
 from transitions.db.followup_models import FollowupTask, RiskAssessment
-from transitions.db.models import Encounter
+from transitions.db.models import AuditEvent, Encounter
 from transitions.db.packet_models import DischargePacket
 from transitions.packet.content import PacketOptions
 from transitions.services.appointments import FollowUpPlan, follow_up_plan_of
@@ -37,13 +40,16 @@ _KEY = "transitions.readiness_facts"
 
 @dataclass(frozen=True)
 class PacketState:
-    """The latest printed packet and whether the stay changed since (its content fingerprint,
-    recomputed now with the same options, differs from the printed one)."""
+    """The stay's packets: the latest one printed (or saved as PDF) and whether the stay changed
+    since (its content fingerprint, recomputed now with the same options, differs)."""
 
-    version: int
-    printed_at: datetime
-    printed_by: str
-    stale: bool
+    #: versions made (previewing makes one); 0 = none
+    versions: int
+    #: the latest version printed, exported or reprinted (None: made but never printed)
+    printed_version: int | None = None
+    printed_at: datetime | None = None
+    printed_by: str | None = None
+    stale: bool = False
 
 
 @dataclass(frozen=True)
@@ -54,19 +60,49 @@ class StayFacts:
     pending: tuple[PendingTestView, ...]
     services: tuple[HomeServiceView, ...]
     education: EducationView
-    packet: PacketState | None
+    packet: PacketState
     risk: RiskAssessment | None
     tasks: tuple[FollowupTask, ...]
     acknowledgements: dict[str, DischargeAcknowledgement]
 
 
-def latest_packet(uow: UnitOfWork, encounter_id: int) -> DischargePacket | None:
-    return uow.session.scalar(
-        select(DischargePacket)
-        .where(DischargePacket.encounter_id == encounter_id)
-        .order_by(DischargePacket.version.desc())
-        .limit(1)
+#: audit actions that put a packet in the patient's hands (transitions.services.packets)
+OUTPUT_ACTIONS = ("print", "export", "reprint")
+
+
+def printed_versions(
+    uow: UnitOfWork, patient_ids: Iterable[int]
+) -> dict[str, dict[int, tuple[datetime, str]]]:
+    """visit number -> {packet version: (last output time, by whom)} from the audit trail
+    (printing, saving as PDF and reprinting are audited as ``visit#version``)."""
+    found: dict[str, dict[int, tuple[datetime, str]]] = defaultdict(dict)
+    rows = uow.session.execute(
+        select(AuditEvent.entity_id, AuditEvent.occurred_at, AuditEvent.username)
+        .where(
+            AuditEvent.patient_id.in_(set(patient_ids)),
+            AuditEvent.entity == "discharge_packet",
+            AuditEvent.action.in_(OUTPUT_ACTIONS),
+        )
+        .order_by(AuditEvent.occurred_at, AuditEvent.id)
     )
+    for entity_id, occurred_at, username in rows:
+        visit, _, version = (entity_id or "").rpartition("#")
+        if visit and version.isdigit():
+            found[visit][int(version)] = (occurred_at, username)
+    return found
+
+
+def printed_packet(
+    uow: UnitOfWork, encounter: Encounter, printed: dict[int, tuple[datetime, str]]
+) -> tuple[int, DischargePacket | None]:
+    """(how many versions were made, the latest printed one) of a stay, without PDF bytes."""
+    rows = uow.session.scalars(
+        select(DischargePacket)
+        .where(DischargePacket.encounter_id == encounter.id)
+        .options(defer(DischargePacket.pdf))
+        .order_by(DischargePacket.version.desc())
+    ).all()
+    return len(rows), next((r for r in rows if r.version in printed), None)
 
 
 def current_fingerprint(uow: UnitOfWork, encounter: Encounter, row: DischargePacket) -> str:
@@ -77,14 +113,17 @@ def current_fingerprint(uow: UnitOfWork, encounter: Encounter, row: DischargePac
     return plan_packet(uow, encounter, options).content_sha256
 
 
-def packet_state(uow: UnitOfWork, encounter: Encounter) -> PacketState | None:
-    row = latest_packet(uow, encounter.id)
+def packet_state(uow: UnitOfWork, encounter: Encounter) -> PacketState:
+    printed = printed_versions(uow, [encounter.patient_id]).get(encounter.visit_number, {})
+    made, row = printed_packet(uow, encounter, printed)
     if row is None:
-        return None
+        return PacketState(versions=made)
+    at, by = printed[row.version]
     return PacketState(
-        version=row.version,
-        printed_at=row.created_at,
-        printed_by=row.created_by,
+        versions=made,
+        printed_version=row.version,
+        printed_at=at,
+        printed_by=by,
         stale=current_fingerprint(uow, encounter, row) != row.content_sha256,
     )
 

@@ -38,7 +38,13 @@ from transitions.services.readiness import (
     StepReadiness,
     register_readiness_step,
 )
-from transitions.services.readiness_facts import current_fingerprint, facts
+from transitions.services.readiness_facts import (
+    OUTPUT_ACTIONS,
+    PacketState,
+    current_fingerprint,
+    facts,
+    printed_versions,
+)
 from transitions.services.uow import Actor, UnitOfWork
 
 # -- medications ---------------------------------------------------------------------------------
@@ -279,65 +285,70 @@ def _education_bulk(uow: UnitOfWork, actor: Actor, ids: Sequence[int]) -> dict[i
 # -- packet --------------------------------------------------------------------------------------
 
 
-def packet_step(uow: UnitOfWork, encounter: Encounter) -> StepReadiness:
-    state = facts(uow, encounter).packet
-    if state is None:
-        return StepReadiness("packet", MISSING, ("no discharge packet printed yet",))
+def packet_status(state: PacketState) -> tuple[str, str | None]:
+    """(status, problem) of the packet: printed after the last change = done."""
+    if state.printed_version is None:
+        if state.versions:
+            return MISSING, "the packet was previewed but not printed or saved as PDF"
+        return MISSING, "no discharge packet printed yet"
     if state.stale:
-        return StepReadiness(
-            "packet",
-            WARNING,
-            (f"the stay changed after packet version {state.version} was printed: print it again",),
+        return WARNING, (
+            f"the stay changed after packet version {state.printed_version} was printed: "
+            "print it again"
         )
-    return StepReadiness("packet", DONE)
+    return DONE, None
+
+
+def packet_step(uow: UnitOfWork, encounter: Encounter) -> StepReadiness:
+    status, problem = packet_status(facts(uow, encounter).packet)
+    return StepReadiness("packet", status, (problem,) if problem else ())
 
 
 #: audit actions that change nothing a packet prints
-_NOT_CHANGES = ("view", "print", "export", "reprint", "generate")
+_NOT_CHANGES = ("view", "generate", *OUTPUT_ACTIONS)
 
 
 def _packet_bulk(uow: UnitOfWork, actor: Actor, ids: Sequence[int]) -> dict[int, str]:
-    """One query finds each stay's latest packet, one more the patient's latest audited change
-    (every change is audited). A packet with no change recorded since it is current; only the
-    others have their content rebuilt to compare fingerprints, as :func:`packet_step` does."""
-    newest = (
-        select(DischargePacket.encounter_id, func.max(DischargePacket.version).label("version"))
-        .where(DischargePacket.encounter_id.in_(ids))
-        .group_by(DischargePacket.encounter_id)
-        .subquery()
-    )
+    """Three queries: the stays' packets, their printing (audit), the patients' latest audited
+    change (every change is audited). A packet with no change recorded since it was made is
+    current; only the others have their content rebuilt to compare fingerprints, as
+    :func:`packet_step` does."""
     rows = uow.session.execute(
-        select(DischargePacket, Encounter.patient_id)
-        .join(
-            newest,
-            (DischargePacket.encounter_id == newest.c.encounter_id)
-            & (DischargePacket.version == newest.c.version),
-        )
+        select(DischargePacket, Encounter.patient_id, Encounter.visit_number)
         .join(Encounter, Encounter.id == DischargePacket.encounter_id)
+        .where(DischargePacket.encounter_id.in_(ids))
         .options(defer(DischargePacket.pdf))
+        .order_by(DischargePacket.version.desc())
     ).all()
     result = dict.fromkeys(ids, MISSING)
     if not rows:
+        return result
+    printed = printed_versions(uow, {patient_id for _, patient_id, _ in rows})
+    latest: dict[int, tuple[DischargePacket, int]] = {}
+    for row, patient_id, visit in rows:
+        if row.encounter_id not in latest and row.version in printed.get(visit, {}):
+            latest[row.encounter_id] = (row, patient_id)
+    if not latest:
         return result
     changed = {
         patient_id: last
         for patient_id, last in uow.session.execute(
             select(AuditEvent.patient_id, func.max(AuditEvent.occurred_at))
             .where(
-                AuditEvent.patient_id.in_({patient_id for _, patient_id in rows}),
-                AuditEvent.occurred_at >= min(row.created_at for row, _ in rows),
+                AuditEvent.patient_id.in_({p for _, p in latest.values()}),
+                AuditEvent.occurred_at >= min(row.created_at for row, _ in latest.values()),
                 AuditEvent.action.not_in(_NOT_CHANGES),
             )
             .group_by(AuditEvent.patient_id)
         )
     }
-    for row, patient_id in rows:
+    for encounter_id, (row, patient_id) in latest.items():
         last = changed.get(patient_id)
         stale = False
         if last is not None and last >= row.created_at:
-            encounter = load_encounter(uow, encounter_id=row.encounter_id, visit_number=None)
+            encounter = load_encounter(uow, encounter_id=encounter_id, visit_number=None)
             stale = current_fingerprint(uow, encounter, row) != row.content_sha256
-        result[row.encounter_id] = WARNING if stale else DONE
+        result[encounter_id] = WARNING if stale else DONE
     return result
 
 

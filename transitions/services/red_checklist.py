@@ -22,7 +22,12 @@ from transitions.domain.tcm import tcm_deadlines
 from transitions.resources import load_toml
 from transitions.services.readiness import ACKNOWLEDGED, DONE, MISSING, RedItem
 from transitions.services.readiness_facts import StayFacts, facts
-from transitions.services.readiness_steps import education_step, has_plan, medications_step
+from transitions.services.readiness_steps import (
+    education_step,
+    has_plan,
+    medications_step,
+    packet_status,
+)
 from transitions.services.uow import UnitOfWork
 
 
@@ -148,11 +153,10 @@ def _medrec_signed(uow: UnitOfWork, f: StayFacts) -> Outcome:
 
 
 def _written_plan(f: StayFacts) -> Outcome:
-    if f.packet is None:
-        return False, "no discharge packet printed yet"
-    if f.packet.stale:
-        return False, f"the stay changed after packet version {f.packet.version} was printed"
-    return True, f"packet version {f.packet.version} printed by {f.packet.printed_by}"
+    status, problem = packet_status(f.packet)
+    if problem is not None:
+        return False, problem
+    return True, f"packet version {f.packet.printed_version} printed by {f.packet.printed_by}"
 
 
 def _education(f: StayFacts) -> Outcome:
