@@ -366,3 +366,20 @@ def test_roles_and_units(outbox_uow: MakeUow) -> None:
     with outbox_uow() as uow:  # a pharmacist may read it
         assert pcp_summary.get_summary(uow, pharmacist(), seeded.stay).deliveries == ()
 
+
+
+def test_red_checklist_item_follows_the_sending(outbox_uow: MakeUow) -> None:
+    from transitions.services import readiness
+
+    seeded = seed_summary(outbox_uow)
+    with outbox_uow() as uow:
+        item = readiness.stay_readiness(uow, nurse(), seeded.stay).item("pcp_summary")
+    assert item.status == "missing"
+    with outbox_uow() as uow:
+        pcp_summary.send_to_outbox(uow, nurse(), seeded.stay)
+    with outbox_uow() as uow:
+        item = readiness.stay_readiness(uow, nurse(), seeded.stay).item("pcp_summary")
+    assert item.status == "done"
+    assert item.detail == (
+        "sent to the outbox for Celestine Harrowgate, MD by Dana Lee, RN, 2026-11-25 10:00"
+    )
