@@ -367,7 +367,6 @@ def test_roles_and_units(outbox_uow: MakeUow) -> None:
         assert pcp_summary.get_summary(uow, pharmacist(), seeded.stay).deliveries == ()
 
 
-
 def test_red_checklist_item_follows_the_sending(outbox_uow: MakeUow) -> None:
     from transitions.services import readiness
 
