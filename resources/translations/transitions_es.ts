@@ -2452,6 +2452,113 @@
     </message>
 </context>
 <context>
+    <name>Readiness</name>
+    <message>
+        <source>done</source>
+        <extracomment>shapes first: readable without colour (and in print, and for colour-blind users) least ready first: what sorting adds up per step</extracomment>
+        <translation>hecho</translation>
+    </message>
+    <message>
+        <source>in progress</source>
+        <translation>en curso</translation>
+    </message>
+    <message>
+        <source>missing</source>
+        <translation>pendiente</translation>
+    </message>
+    <message>
+        <source>needs attention</source>
+        <translation>requiere atención</translation>
+    </message>
+    <message>
+        <source>Assessment</source>
+        <translation>Valoración</translation>
+    </message>
+    <message>
+        <source>Medications</source>
+        <translation>Medicamentos</translation>
+    </message>
+    <message>
+        <source>Appointments</source>
+        <translation>Citas</translation>
+    </message>
+    <message>
+        <source>Education</source>
+        <translation>Educación</translation>
+    </message>
+    <message>
+        <source>Discharge packet</source>
+        <translation>Paquete de alta</translation>
+    </message>
+    <message>
+        <source>Readmission risk</source>
+        <translation>Riesgo de reingreso</translation>
+    </message>
+    <message>
+        <source>Discharge</source>
+        <translation>Alta</translation>
+    </message>
+    <message>
+        <source>%1: %2</source>
+        <translation>%1: %2</translation>
+    </message>
+</context>
+<context>
+    <name>ReadinessBar</name>
+    <message>
+        <source>Readiness:</source>
+        <translation>Preparación:</translation>
+    </message>
+    <message>
+        <source>Discharge readiness</source>
+        <translation>Preparación para el alta</translation>
+    </message>
+    <message>
+        <source>✓ Ready for discharge</source>
+        <translation>✓ Listo para el alta</translation>
+    </message>
+    <message>
+        <source>1 checklist item open</source>
+        <translation>1 punto de la lista pendiente</translation>
+    </message>
+    <message>
+        <source>%1 checklist items open</source>
+        <translation>%1 puntos de la lista pendientes</translation>
+    </message>
+</context>
+<context>
+    <name>ReadinessLetter</name>
+    <message>
+        <source>S</source>
+        <extracomment>one letter per step, shown beside its mark (translated: &quot;C&quot; for Citas in Spanish)</extracomment>
+        <translation>V</translation>
+    </message>
+    <message>
+        <source>M</source>
+        <translation>M</translation>
+    </message>
+    <message>
+        <source>A</source>
+        <translation>C</translation>
+    </message>
+    <message>
+        <source>E</source>
+        <translation>E</translation>
+    </message>
+    <message>
+        <source>P</source>
+        <translation>P</translation>
+    </message>
+    <message>
+        <source>R</source>
+        <translation>R</translation>
+    </message>
+    <message>
+        <source>D</source>
+        <translation>A</translation>
+    </message>
+</context>
+<context>
     <name>ReasonDialog</name>
     <message>
         <source>Re&amp;ason:</source>
@@ -2872,7 +2979,7 @@ Sign %1 out and continue as %2?</source>
     <name>StayTableModel</name>
     <message>
         <source>Patient</source>
-        <extracomment>The :class:`StayRow` behind a row, from any column.</extracomment>
+        <extracomment>The value a column sorts by (numbers and timestamps, not the text shown). The :class:`StayRow` behind a row, from any column.</extracomment>
         <translation>Paciente</translation>
     </message>
     <message>
@@ -2916,6 +3023,10 @@ Sign %1 out and continue as %2?</source>
         <translation>Estado</translation>
     </message>
     <message>
+        <source>Readiness</source>
+        <translation>Preparación</translation>
+    </message>
+    <message>
         <source>Education</source>
         <translation>Educación</translation>
     </message>
@@ -2926,6 +3037,10 @@ Sign %1 out and continue as %2?</source>
     <message>
         <source>Length of stay</source>
         <translation>Duración de la estancia</translation>
+    </message>
+    <message>
+        <source>Discharge readiness per step: %1. %2. Sorted up: least ready first.</source>
+        <translation>Preparación para el alta por paso: %1. %2. En orden ascendente: primero los menos preparados.</translation>
     </message>
     <message>
         <source> · %1 reinforce</source>
@@ -3313,6 +3428,14 @@ Sign %1 out and continue as %2?</source>
     <message>
         <source>Load the worklist again (F5)</source>
         <translation>Volver a cargar la lista de trabajo (F5)</translation>
+    </message>
+    <message>
+        <source>Least read&amp;y first</source>
+        <translation>Menos prepara&amp;dos primero</translation>
+    </message>
+    <message>
+        <source>Sort by discharge readiness: the stays with most still to do on top</source>
+        <translation>Ordenar por preparación para el alta: arriba las estancias con más tareas pendientes</translation>
     </message>
     <message>
         <source>Ward worklist</source>

@@ -156,7 +156,7 @@ def test_summary_says_everything_a_pcp_needs(make_uow: MakeUow) -> None:
         actions = uow.session.scalars(
             select(AuditEvent.action).where(AuditEvent.entity == "pcp_summary")
         ).all()
-    assert actions == ["edit", "preview"]
+    assert actions == ["edit", "view"]  # a preview is a view: no live refresh
 
 
 def test_unsigned_reconciliation_is_marked_not_final(make_uow: MakeUow) -> None:

@@ -368,7 +368,10 @@ def preview_summary(
     encounter = _load(uow, actor, "stay.view", encounter_id)
     name = _recipient_or_pcp(encounter, recipient, required=False)
     document = _render(uow, actor, encounter, language=language, recipient=name)
-    uow.audit(actor, "preview", ENTITY, encounter.visit_number, patient_id=encounter.patient_id)
+    uow.audit(
+        actor, "view", ENTITY, encounter.visit_number, patient_id=encounter.patient_id,
+        details={"what": "preview", "language": language},
+    )  # fmt: skip
     uow.commit()
     return document
 
