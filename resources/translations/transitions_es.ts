@@ -2,6 +2,60 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="es">
 <context>
+    <name>AcknowledgeDialog</name>
+    <message>
+        <source>Acknowledge checklist item</source>
+        <translation>Aceptar un punto de la lista</translation>
+    </message>
+    <message>
+        <source>“{label}” is not done. Why can the patient go home without it?</source>
+        <translation>«{label}» no está hecho. ¿Por qué puede el paciente irse a casa sin ello?</translation>
+    </message>
+    <message>
+        <source>Reason</source>
+        <translation>Motivo</translation>
+    </message>
+    <message>
+        <source>e.g. summary faxed by the ward clerk</source>
+        <translation>p. ej., resumen enviado por fax por el administrativo de planta</translation>
+    </message>
+    <message>
+        <source>Acknowledge</source>
+        <translation>Aceptar</translation>
+    </message>
+    <message>
+        <source>Say why this item can be left as it is.</source>
+        <translation>Diga por qué este punto puede quedar así.</translation>
+    </message>
+</context>
+<context>
+    <name>AddendumDialog</name>
+    <message>
+        <source>Add an addendum</source>
+        <translation>Añadir una adenda</translation>
+    </message>
+    <message>
+        <source>The discharge is signed and frozen. What do you want to add to the record?</source>
+        <translation>El alta está firmada y cerrada. ¿Qué quiere añadir al registro?</translation>
+    </message>
+    <message>
+        <source>Addendum</source>
+        <translation>Adenda</translation>
+    </message>
+    <message>
+        <source>Add addendum</source>
+        <translation>Añadir adenda</translation>
+    </message>
+    <message>
+        <source>Write the addendum first.</source>
+        <translation>Escriba primero la adenda.</translation>
+    </message>
+    <message>
+        <source>Keep the addendum under {n} characters.</source>
+        <translation>La adenda debe tener menos de {n} caracteres.</translation>
+    </message>
+</context>
+<context>
     <name>AppointmentDialog</name>
     <message>
         <source>Book a follow-up</source>
@@ -1002,6 +1056,351 @@
     <message>
         <source>Enter a database address.</source>
         <translation>Escriba una dirección de base de datos.</translation>
+    </message>
+</context>
+<context>
+    <name>Discharge</name>
+    <message>
+        <source>Language assistance</source>
+        <translation>Asistencia de idioma</translation>
+    </message>
+    <message>
+        <source>Appointments for follow-up care and tests</source>
+        <translation>Citas de seguimiento y pruebas</translation>
+    </message>
+    <message>
+        <source>Plan for results pending at discharge</source>
+        <translation>Plan para los resultados pendientes al alta</translation>
+    </message>
+    <message>
+        <source>Outpatient services and medical equipment</source>
+        <translation>Servicios ambulatorios y equipo médico</translation>
+    </message>
+    <message>
+        <source>Correct medicines and a plan to obtain them</source>
+        <translation>Medicamentos correctos y plan para obtenerlos</translation>
+    </message>
+    <message>
+        <source>Medicines reconciled with guidelines (nurse attests)</source>
+        <translation>Medicamentos conciliados según las guías (lo certifica la enfermera)</translation>
+    </message>
+    <message>
+        <source>Written discharge plan taught</source>
+        <translation>Plan de alta escrito enseñado</translation>
+    </message>
+    <message>
+        <source>Education on diagnosis and medicines</source>
+        <translation>Educación sobre el diagnóstico y los medicamentos</translation>
+    </message>
+    <message>
+        <source>What to do if a problem arises</source>
+        <translation>Qué hacer si surge un problema</translation>
+    </message>
+    <message>
+        <source>Understanding assessed (teach-back)</source>
+        <translation>Comprensión evaluada (teach-back)</translation>
+    </message>
+    <message>
+        <source>Discharge summary sent to the primary care provider</source>
+        <translation>Resumen de alta enviado al médico de atención primaria</translation>
+    </message>
+    <message>
+        <source>Telephone reinforcement of the discharge plan</source>
+        <translation>Refuerzo telefónico del plan de alta</translation>
+    </message>
+    <message>
+        <source>Record the interpreter when teaching; arrange interpreters for visits.</source>
+        <translation>Registre el intérprete al enseñar; organice intérpretes para las citas.</translation>
+    </message>
+    <message>
+        <source>Book the PCP follow-up before the visit deadline.</source>
+        <translation>Reserve la cita con el médico de cabecera antes del plazo de la visita.</translation>
+    </message>
+    <message>
+        <source>Name the clinician responsible for each pending result.</source>
+        <translation>Indique el clínico responsable de cada resultado pendiente.</translation>
+    </message>
+    <message>
+        <source>Arrange transport and interpreters; give home services a start date.</source>
+        <translation>Organice transporte e intérpretes; dé fecha de inicio a los servicios a domicilio.</translation>
+    </message>
+    <message>
+        <source>Decide every medicine and record the patient&apos;s pharmacy.</source>
+        <translation>Decida cada medicamento y registre la farmacia del paciente.</translation>
+    </message>
+    <message>
+        <source>Sign the medication reconciliation (and the pharmacist&apos;s, if required).</source>
+        <translation>Firme la conciliación de medicamentos (y la del farmacéutico, si se exige).</translation>
+    </message>
+    <message>
+        <source>Print the discharge packet (again after any change).</source>
+        <translation>Imprima el paquete de alta (de nuevo tras cualquier cambio).</translation>
+    </message>
+    <message>
+        <source>Teach every education module.</source>
+        <translation>Enseñe todos los módulos educativos.</translation>
+    </message>
+    <message>
+        <source>Teach the warning signs: when to call the doctor or 911.</source>
+        <translation>Enseñe los signos de alarma: cuándo llamar al médico o al 911.</translation>
+    </message>
+    <message>
+        <source>Finish teach-back; write a plan for items that need reinforcement.</source>
+        <translation>Complete el teach-back; escriba un plan para los puntos que necesitan refuerzo.</translation>
+    </message>
+    <message>
+        <source>Send the discharge summary to the primary care provider.</source>
+        <translation>Envíe el resumen de alta al médico de atención primaria.</translation>
+    </message>
+    <message>
+        <source>Record a phone number for the follow-up call.</source>
+        <translation>Registre un número de teléfono para la llamada de seguimiento.</translation>
+    </message>
+    <message>
+        <source>Decide every medicine, resolve or accept the warnings, and sign.</source>
+        <translation>Decida cada medicamento, resuelva o acepte las advertencias y firme.</translation>
+    </message>
+    <message>
+        <source>Book the PCP follow-up by the visit deadline.</source>
+        <translation>Reserve la cita con el médico de cabecera dentro del plazo de la visita.</translation>
+    </message>
+    <message>
+        <source>Teach each item with teach-back; plan any reinforcement.</source>
+        <translation>Enseñe cada punto con teach-back; planifique cualquier refuerzo.</translation>
+    </message>
+    <message>
+        <source>Print the packet (or save it as PDF) after the last change.</source>
+        <translation>Imprima el paquete (o guárdelo en PDF) después del último cambio.</translation>
+    </message>
+    <message>
+        <source>Score the readmission risk.</source>
+        <translation>Calcule el riesgo de reingreso.</translation>
+    </message>
+    <message>
+        <source>Open the step and check its warnings.</source>
+        <translation>Abra el paso y revise sus advertencias.</translation>
+    </message>
+    <message>
+        <source>Done</source>
+        <translation>Hecho</translation>
+    </message>
+    <message>
+        <source>In progress</source>
+        <translation>En curso</translation>
+    </message>
+    <message>
+        <source>Missing</source>
+        <translation>Falta</translation>
+    </message>
+    <message>
+        <source>Check</source>
+        <translation>Revisar</translation>
+    </message>
+    <message>
+        <source>Acknowledged</source>
+        <translation>Aceptado</translation>
+    </message>
+    <message>
+        <source>Readmission risk</source>
+        <translation>Riesgo de reingreso</translation>
+    </message>
+    <message>
+        <source>low</source>
+        <translation>bajo</translation>
+    </message>
+    <message>
+        <source>moderate</source>
+        <translation>moderado</translation>
+    </message>
+    <message>
+        <source>high</source>
+        <translation>alto</translation>
+    </message>
+</context>
+<context>
+    <name>DischargeStep</name>
+    <message>
+        <source>Step</source>
+        <translation>Paso</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>Estado</translation>
+    </message>
+    <message>
+        <source>What is left</source>
+        <translation>Qué falta</translation>
+    </message>
+    <message>
+        <source>Readiness by step</source>
+        <translation>Preparación por paso</translation>
+    </message>
+    <message>
+        <source>Item</source>
+        <translation>Punto</translation>
+    </message>
+    <message>
+        <source>Where</source>
+        <translation>Dónde</translation>
+    </message>
+    <message>
+        <source>What to do / reason</source>
+        <translation>Qué hacer / motivo</translation>
+    </message>
+    <message>
+        <source>Project RED discharge checklist</source>
+        <translation>Lista de alta del Proyecto RED</translation>
+    </message>
+    <message>
+        <source>&amp;Open its step</source>
+        <translation>&amp;Ir a su paso</translation>
+    </message>
+    <message>
+        <source>Ac&amp;knowledge…</source>
+        <translation>Acep&amp;tar con motivo…</translation>
+    </message>
+    <message>
+        <source>&amp;Withdraw acknowledgement</source>
+        <translation>&amp;Retirar aceptación</translation>
+    </message>
+    <message>
+        <source>Score &amp;risk now</source>
+        <translation>Calcular ries&amp;go ahora</translation>
+    </message>
+    <message>
+        <source>Choose where the patient goes…</source>
+        <translation>Elija adónde va el paciente…</translation>
+    </message>
+    <message>
+        <source>Discharge disposition</source>
+        <translation>Destino al alta</translation>
+    </message>
+    <message>
+        <source>&amp;Discharged to:</source>
+        <translation>&amp;Destino al alta:</translation>
+    </message>
+    <message>
+        <source>Discharge &amp;patient</source>
+        <translation>Dar de alta al &amp;paciente</translation>
+    </message>
+    <message>
+        <source>Add adde&amp;ndum…</source>
+        <translation>Añadir ade&amp;nda…</translation>
+    </message>
+    <message>
+        <source> · blocks</source>
+        <translation> · bloquea</translation>
+    </message>
+    <message>
+        <source>Discharged to {where} on {when} by {who}.</source>
+        <translation>Alta a {where} el {when} por {who}.</translation>
+    </message>
+    <message>
+        <source>This record is frozen; later notes are addenda.</source>
+        <translation>Este registro está cerrado; las notas posteriores son adendas.</translation>
+    </message>
+    <message>
+        <source>The hospital system discharged this patient on {when}.</source>
+        <translation>El sistema del hospital dio de alta a este paciente el {when}.</translation>
+    </message>
+    <message>
+        <source>Sign the discharge off to complete the record.</source>
+        <translation>Firme el alta para completar el registro.</translation>
+    </message>
+    <message>
+        <source>Ready to discharge: every checklist item is done or acknowledged.</source>
+        <translation>Listo para el alta: cada punto de la lista está hecho o aceptado.</translation>
+    </message>
+    <message>
+        <source>Not ready yet: {n} of {total} checklist items are missing.</source>
+        <translation>Aún no está listo: faltan {n} de {total} puntos de la lista.</translation>
+    </message>
+    <message>
+        <source>Readmission risk: not scored yet.</source>
+        <translation>Riesgo de reingreso: aún sin calcular.</translation>
+    </message>
+    <message>
+        <source>Readmission risk: LACE {lace} ({lace_tier}) · HOSPITAL {hospital} ({hospital_tier}), scored {when}.</source>
+        <translation>Riesgo de reingreso: LACE {lace} ({lace_tier}) · HOSPITAL {hospital} ({hospital_tier}), calculado el {when}.</translation>
+    </message>
+    <message>
+        <source>Addenda:</source>
+        <translation>Adendas:</translation>
+    </message>
+    <message>
+        <source>Your role cannot sign a discharge off.</source>
+        <translation>Su rol no puede firmar un alta.</translation>
+    </message>
+    <message>
+        <source>Blocked by site policy until done: {items}.</source>
+        <translation>Bloqueado por la política del centro hasta que se haga: {items}.</translation>
+    </message>
+    <message>
+        <source>{n} missing item(s): complete each, or select it and acknowledge it with a reason (Alt+K).</source>
+        <translation>{n} punto(s) pendiente(s): complete cada uno, o selecciónelo y acéptelo con un motivo (Alt+T).</translation>
+    </message>
+    <message>
+        <source>Choose where the patient is discharged to.</source>
+        <translation>Elija el destino del paciente al alta.</translation>
+    </message>
+    <message>
+        <source>Discharge patient</source>
+        <translation>Dar de alta al paciente</translation>
+    </message>
+    <message>
+        <source>Discharge this patient to {where} now? The discharge record is then frozen and the follow-up calls are scheduled.</source>
+        <translation>¿Dar de alta ahora a este paciente con destino {where}? El registro del alta queda cerrado y se programan las llamadas de seguimiento.</translation>
+    </message>
+    <message>
+        <source>The discharge was refused:</source>
+        <translation>El alta fue rechazada:</translation>
+    </message>
+</context>
+<context>
+    <name>Disposition</name>
+    <message>
+        <source>Home</source>
+        <translation>Domicilio</translation>
+    </message>
+    <message>
+        <source>Alternative home</source>
+        <translation>Domicilio alternativo</translation>
+    </message>
+    <message>
+        <source>Other healthcare facility</source>
+        <translation>Otro centro sanitario</translation>
+    </message>
+    <message>
+        <source>Hospice</source>
+        <translation>Cuidados paliativos (hospice)</translation>
+    </message>
+    <message>
+        <source>Long-term care</source>
+        <translation>Cuidados de larga duración</translation>
+    </message>
+    <message>
+        <source>Left against advice</source>
+        <translation>Alta voluntaria contra consejo médico</translation>
+    </message>
+    <message>
+        <source>Expired</source>
+        <translation>Fallecido</translation>
+    </message>
+    <message>
+        <source>Psychiatric hospital</source>
+        <translation>Hospital psiquiátrico</translation>
+    </message>
+    <message>
+        <source>Rehabilitation</source>
+        <translation>Rehabilitación</translation>
+    </message>
+    <message>
+        <source>Skilled nursing facility</source>
+        <translation>Centro de enfermería especializada</translation>
+    </message>
+    <message>
+        <source>Other</source>
+        <translation>Otro</translation>
     </message>
 </context>
 <context>
@@ -3480,6 +3879,10 @@ Sign %1 out and continue as %2?</source>
     <message>
         <source>Discharge packet</source>
         <translation>Paquete de alta</translation>
+    </message>
+    <message>
+        <source>Discharge</source>
+        <translation>Alta</translation>
     </message>
 </context>
 <context>

@@ -79,6 +79,7 @@ def test_enter_opens_the_workspace_with_header(qtbot: QtBot, ctx: AppContext, wa
         "appointments",
         "education",
         "packet",
+        "discharge",
     ]  # only steps that work
 
 

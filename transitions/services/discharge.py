@@ -32,13 +32,20 @@ from transitions.db.discharge_models import (
 from transitions.db.models import Encounter
 from transitions.domain.codes import check_discharge_disposition, discharge_dispositions
 from transitions.domain.encounter_status import EncounterStatus
+from transitions.domain.followup import RiskStage
 from transitions.errors import ConflictError, NotFoundError, ValidationError
 from transitions.services.encounters import (
     apply_status_change,
     load_encounter,
     register_stay_section,
 )
-from transitions.services.permissions import require_stay
+from transitions.services.followup_risk import (
+    RiskView,
+    latest_assessment,
+    recompute_risk,
+    view_of,
+)
+from transitions.services.permissions import require, require_stay
 from transitions.services.readiness import (
     Readiness,
     RedItem,
@@ -196,6 +203,47 @@ def discharge_record(uow: UnitOfWork, actor: Actor, encounter_id: int) -> Discha
     require_stay(actor, "stay.view", encounter.unit_id)
     row = _signoff(uow, encounter.id)
     return _record(uow, encounter, row) if row is not None else None
+
+
+@dataclass(frozen=True)
+class DischargeView:
+    """What the "Discharge" step shows: live readiness, the frozen record once signed, the
+    risk scores, and the stay's status and version (for the sign-off's conflict check)."""
+
+    readiness: Readiness
+    record: DischargeRecord | None
+    risk: RiskView | None
+    status: EncounterStatus
+    version_id: int
+    #: when the ADT feed (not a sign-off) discharged the stay
+    discharge_time: datetime | None
+
+
+def discharge_view(uow: UnitOfWork, actor: Actor, encounter_id: int) -> DischargeView:
+    """Load the step (audited as a view of the stay's readiness)."""
+    require(actor, "stay.view")
+    encounter = load_encounter(uow, encounter_id=encounter_id, visit_number=None)
+    require_stay(actor, "stay.view", encounter.unit_id)
+    row = _signoff(uow, encounter.id)
+    assessment = latest_assessment(uow, encounter.id)
+    result = DischargeView(
+        readiness=readiness_of(uow, encounter),
+        record=_record(uow, encounter, row) if row is not None else None,
+        risk=view_of(assessment) if assessment is not None else None,
+        status=encounter.status,
+        version_id=encounter.version_id,
+        discharge_time=encounter.discharge_time,
+    )
+    uow.audit(actor, "view", "readiness", encounter.visit_number, patient_id=encounter.patient_id)
+    uow.commit()
+    return result
+
+
+def score_risk(uow: UnitOfWork, actor: Actor, encounter_id: int) -> RiskView:
+    """Score LACE and HOSPITAL now (discharge-planning stage); audited, commits."""
+    encounter = load_encounter(uow, encounter_id=encounter_id, visit_number=None)
+    require_stay(actor, "stay.edit", encounter.unit_id)
+    return recompute_risk(uow, actor, encounter_id, RiskStage.PLANNING)
 
 
 # -- acknowledgements ----------------------------------------------------------------------------

@@ -355,26 +355,17 @@ def _packet_bulk(uow: UnitOfWork, actor: Actor, ids: Sequence[int]) -> dict[int,
 # -- risk ----------------------------------------------------------------------------------------
 
 
-def risk_status(scored: bool, missing_inputs: bool) -> str:
-    if not scored:
-        return MISSING
-    return WARNING if missing_inputs else DONE
-
-
 def risk_step(uow: UnitOfWork, encounter: Encounter) -> StepReadiness:
-    row = facts(uow, encounter).risk
-    if row is None:
+    """Scored (LACE and HOSPITAL stored) = done. Inputs not on file are scored 0 and listed
+    with the scores; the procedure input is never on file, so they do not make a warning."""
+    if facts(uow, encounter).risk is None:
         return StepReadiness("risk", MISSING, ("readmission risk (LACE, HOSPITAL) not scored",))
-    missing = tuple(m for m in row.missing.split(",") if m)
-    problems = (f"scored without: {', '.join(missing)}",) if missing else ()
-    return StepReadiness("risk", risk_status(True, bool(missing)), problems)
+    return StepReadiness("risk", DONE)
 
 
 def _risk_bulk(uow: UnitOfWork, actor: Actor, ids: Sequence[int]) -> dict[int, str]:
     latest = _latest_tiers(uow, ids)
-    return {
-        i: risk_status(i in latest, bool(latest[i].missing) if i in latest else False) for i in ids
-    }
+    return {i: DONE if i in latest else MISSING for i in ids}
 
 
 register_readiness_step("medications", medications_step, bulk=_medications_bulk)

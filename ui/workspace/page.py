@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from PySide6.QtCore import QSize, Qt
-from PySide6.QtGui import QPalette
+from PySide6.QtGui import QKeySequence, QPalette, QShortcut
 from PySide6.QtWidgets import (
     QFrame,
     QHBoxLayout,
@@ -56,6 +56,7 @@ class PatientWorkspace(QWidget):
         for spec in steps if steps is not None else workspace_steps():
             page = spec.factory(ctx, row.encounter_id)
             page.open_step.connect(self.show_step)
+            page.stay_changed.connect(self.reload)
             self.steps[spec.key] = page
             self.stack.addWidget(page)
             item = QListWidgetItem(spec.display_title())
@@ -89,6 +90,9 @@ class PatientWorkspace(QWidget):
         layout.addWidget(self.error_label)
         layout.addLayout(body, 1)
         self.setFocusProxy(self.navigator)
+        # F6: back to the list of steps from anywhere in the workspace (the keyboard's way out)
+        step_list = QShortcut(QKeySequence("F6"), self, self.navigator.setFocus)
+        step_list.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
 
     def title(self) -> str:
         return self.row.patient_name

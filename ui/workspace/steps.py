@@ -26,8 +26,10 @@ class StepPage(QWidget):
     another step by emitting :attr:`open_step` with that step's key.
     """
 
-    #: ask the workspace to switch to the step with this key (e.g. from a checklist link)
+    # ask the workspace to switch to the step with this key (e.g. from a checklist link)
     open_step = Signal(str)
+    # the step changed the stay itself (e.g. discharged it): the workspace reloads it
+    stay_changed = Signal()
 
     def __init__(self, ctx: AppContext, encounter_id: int, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -56,6 +58,7 @@ def workspace_steps() -> list[StepSpec]:
     """The registered steps, in the order of a discharge. Imports are local so a step module
     may import this one."""
     from ui.workspace.appointments import AppointmentsStep
+    from ui.workspace.discharge import DischargeStep
     from ui.workspace.education.step import EducationStep
     from ui.workspace.medrec.page import MedicationsStep
     from ui.workspace.packet import PacketStep
@@ -71,4 +74,5 @@ def workspace_steps() -> list[StepSpec]:
         ),
         StepSpec("education", QT_TRANSLATE_NOOP("WorkspaceSteps", "Education"), EducationStep),
         StepSpec("packet", QT_TRANSLATE_NOOP("WorkspaceSteps", "Discharge packet"), PacketStep),
+        StepSpec("discharge", QT_TRANSLATE_NOOP("WorkspaceSteps", "Discharge"), DischargeStep),
     ]
