@@ -189,6 +189,7 @@ def test_packet_step_opens_the_summary(
     configured: SiteConfig,
     clock: Callable[[], datetime],
     seeded: Seeded,
+    tmp_path: Path,
 ) -> None:
     ctx = make_ctx(database, configured, clock, nurse())
     step = PacketStep(ctx, seeded.stay)
@@ -200,4 +201,6 @@ def test_packet_step_opens_the_summary(
     assert dialog.panel.state is not None and dialog.focusWidget() is dialog.panel.course_edit
     assert dialog.panel.to_edit.text() == "Celestine Harrowgate, MD"
     assert dialog.testAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+    with qtbot.waitSignal(step.stay_changed):  # the workspace reloads its header
+        dialog.panel.print_with_cover(pdf_printer(tmp_path / "fax.pdf"))
     dialog.close()

@@ -284,6 +284,7 @@ class PacketStep(StepPage):
         """The summary to the primary care provider, in its own window (RED component 11)."""
         dialog = PcpSummaryDialog(self.ctx, self.encounter_id, self)
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.panel.delivered.connect(self.stay_changed)  # header and checklist catch up
         dialog.show()
         return dialog
 
