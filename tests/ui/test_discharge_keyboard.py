@@ -234,6 +234,12 @@ def test_keyboard_alone_from_worklist_to_discharge(
     assert workspace.header.facts["status"].text() == "Discharged"  # the workspace reloaded
     if db == "sqlite":
         shot(workspace, "8-discharged")
+    # each checklist item opens the step where it is done: Enter on "reconciled" -> Medications
+    tab_to(qtbot, final.items_table)
+    while final.selected_item() is not None and final.selected_item().key != "medrec_signed":  # type: ignore[union-attr]
+        press(qtbot, Qt.Key.Key_Up)
+    press(qtbot, Qt.Key.Key_Return)
+    assert workspace.step_keys()[workspace.navigator.currentRow()] == "medications"
 
     with make_uow() as uow:
         status = uow.session.scalar(select(Encounter.status).where(Encounter.id == ward.quigley))
