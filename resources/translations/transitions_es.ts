@@ -3044,6 +3044,14 @@
         <translation>&amp;Guardar como PDF…</translation>
     </message>
     <message>
+        <source>Summar&amp;y to the PCP…</source>
+        <translation>Resumen para el médico de ca&amp;becera…</translation>
+    </message>
+    <message>
+        <source>The discharge summary for the primary care provider: send or fax it.</source>
+        <translation>El resumen de alta para el médico de atención primaria: envíelo o mándelo por fax.</translation>
+    </message>
+    <message>
         <source>Packet preview</source>
         <translation>Vista previa del paquete</translation>
     </message>
@@ -3223,6 +3231,192 @@
     </message>
 </context>
 <context>
+    <name>PcpSummaryDialog</name>
+    <message>
+        <source>Discharge summary to the primary care provider</source>
+        <translation>Resumen de alta para el médico de atención primaria</translation>
+    </message>
+</context>
+<context>
+    <name>PcpSummaryPanel</name>
+    <message>
+        <source>Loading…</source>
+        <translation>Cargando…</translation>
+    </message>
+    <message>
+        <source>Hospital course</source>
+        <translation>Evolución hospitalaria</translation>
+    </message>
+    <message>
+        <source>What happened during the stay, for the doctor who sees the patient next: presentation, treatment and response, procedures, condition at discharge, what to follow up.</source>
+        <translation>Qué pasó durante la estancia, para el médico que verá al paciente después: presentación, tratamiento y respuesta, procedimientos, estado al alta, qué hay que seguir.</translation>
+    </message>
+    <message>
+        <source>&amp;Hospital course:</source>
+        <translation>&amp;Evolución hospitalaria:</translation>
+    </message>
+    <message>
+        <source>&amp;Save hospital course</source>
+        <translation>&amp;Guardar evolución hospitalaria</translation>
+    </message>
+    <message>
+        <source>Recipient</source>
+        <translation>Destinatario</translation>
+    </message>
+    <message>
+        <source>Recipient&apos;s fax number</source>
+        <translation>Número de fax del destinatario</translation>
+    </message>
+    <message>
+        <source>Summary language</source>
+        <translation>Idioma del resumen</translation>
+    </message>
+    <message>
+        <source>&amp;To:</source>
+        <translation>&amp;Para:</translation>
+    </message>
+    <message>
+        <source>Fa&amp;x:</source>
+        <translation>Fa&amp;x:</translation>
+    </message>
+    <message>
+        <source>&amp;Language:</source>
+        <translation>&amp;Idioma:</translation>
+    </message>
+    <message>
+        <source>&amp;Preview summary</source>
+        <translation>&amp;Vista previa del resumen</translation>
+    </message>
+    <message>
+        <source>Send to &amp;outbox</source>
+        <translation>Enviar a la &amp;bandeja de salida</translation>
+    </message>
+    <message>
+        <source>Print with &amp;fax cover…</source>
+        <translation>Imprimir con portada de &amp;fax…</translation>
+    </message>
+    <message>
+        <source>Send to the primary care provider</source>
+        <translation>Enviar al médico de atención primaria</translation>
+    </message>
+    <message>
+        <source>When</source>
+        <translation>Cuándo</translation>
+    </message>
+    <message>
+        <source>How</source>
+        <translation>Cómo</translation>
+    </message>
+    <message>
+        <source>To</source>
+        <translation>Para</translation>
+    </message>
+    <message>
+        <source>By</source>
+        <translation>Por</translation>
+    </message>
+    <message>
+        <source>Pages</source>
+        <translation>Páginas</translation>
+    </message>
+    <message>
+        <source>Summaries sent</source>
+        <translation>Resúmenes enviados</translation>
+    </message>
+    <message>
+        <source>The summary has not been sent yet.</source>
+        <translation>El resumen aún no se ha enviado.</translation>
+    </message>
+    <message>
+        <source>Sho&amp;w sent version</source>
+        <translation>&amp;Mostrar versión enviada</translation>
+    </message>
+    <message>
+        <source>S&amp;ent:</source>
+        <translation>E&amp;nviados:</translation>
+    </message>
+    <message>
+        <source>Summary preview</source>
+        <translation>Vista previa del resumen</translation>
+    </message>
+    <message>
+        <source>No outbox folder is set in the site file (pcp_summary.outbox).</source>
+        <translation>El archivo del sitio no indica una carpeta de bandeja de salida (pcp_summary.outbox).</translation>
+    </message>
+    <message>
+        <source>Your role cannot send the summary.</source>
+        <translation>Su rol no puede enviar el resumen.</translation>
+    </message>
+    <message>
+        <source>Write the summary and the stay&apos;s FHIR record for the interface engine.</source>
+        <translation>Escribir el resumen y el registro FHIR de la estancia para el motor de interfaces.</translation>
+    </message>
+    <message>
+        <source>Outbox</source>
+        <translation>Bandeja de salida</translation>
+    </message>
+    <message>
+        <source>Printed, fax cover</source>
+        <translation>Impreso, portada de fax</translation>
+    </message>
+    <message>
+        <source>Written by %1, %2.</source>
+        <translation>Escrito por %1, %2.</translation>
+    </message>
+    <message>
+        <source>Not written yet.</source>
+        <translation>Aún no se ha escrito.</translation>
+    </message>
+    <message>
+        <source>No primary care provider on record: type a name</source>
+        <translation>No hay médico de atención primaria registrado: escriba un nombre</translation>
+    </message>
+    <message>
+        <source>Not sent yet: the primary care provider has no discharge summary.</source>
+        <translation>Aún no enviado: el médico de atención primaria no tiene resumen de alta.</translation>
+    </message>
+    <message>
+        <source>Sent to the interface outbox for %1 by %2, %3.</source>
+        <translation>Enviado a la bandeja de salida de interfaces para %1 por %2, %3.</translation>
+    </message>
+    <message>
+        <source>Printed with a fax cover for %1 by %2, %3.</source>
+        <translation>Impreso con portada de fax para %1 por %2, %3.</translation>
+    </message>
+    <message>
+        <source>The stay has changed since: send the summary again.</source>
+        <translation>La estancia ha cambiado desde entonces: vuelva a enviar el resumen.</translation>
+    </message>
+    <message>
+        <source>The hospital course is too long: keep it under %1 characters.</source>
+        <translation>La evolución hospitalaria es demasiado larga: no pase de %1 caracteres.</translation>
+    </message>
+    <message>
+        <source>Changed by someone else</source>
+        <translation>Modificado por otra persona</translation>
+    </message>
+    <message>
+        <source>Their text:</source>
+        <translation>Su texto (de la otra persona):</translation>
+    </message>
+    <message>
+        <source>Replace it with yours?</source>
+        <translation>¿Reemplazarlo por el suyo?</translation>
+    </message>
+    <message>
+        <source>Send the summary</source>
+        <translation>Enviar el resumen</translation>
+    </message>
+    <message>
+        <source>Send the discharge summary to %1 through the interface outbox?</source>
+        <translation>¿Enviar el resumen de alta a %1 por la bandeja de salida de interfaces?</translation>
+    </message>
+    <message>
+        <source>the primary care provider</source>
+        <translation>el médico de atención primaria</translation>
+    </message>
+</context>
+<context>
     <name>PdfPreview</name>
     <message>
         <source>Page {0}</source>
@@ -3328,6 +3522,113 @@
     <message>
         <source>Still in quarantine: %1.</source>
         <translation>Sigue en cuarentena: %1.</translation>
+    </message>
+</context>
+<context>
+    <name>Readiness</name>
+    <message>
+        <source>done</source>
+        <extracomment>shapes first: readable without colour (and in print, and for colour-blind users) least ready first: what sorting adds up per step</extracomment>
+        <translation>hecho</translation>
+    </message>
+    <message>
+        <source>in progress</source>
+        <translation>en curso</translation>
+    </message>
+    <message>
+        <source>missing</source>
+        <translation>pendiente</translation>
+    </message>
+    <message>
+        <source>needs attention</source>
+        <translation>requiere atención</translation>
+    </message>
+    <message>
+        <source>Assessment</source>
+        <translation>Valoración</translation>
+    </message>
+    <message>
+        <source>Medications</source>
+        <translation>Medicamentos</translation>
+    </message>
+    <message>
+        <source>Appointments</source>
+        <translation>Citas</translation>
+    </message>
+    <message>
+        <source>Education</source>
+        <translation>Educación</translation>
+    </message>
+    <message>
+        <source>Discharge packet</source>
+        <translation>Paquete de alta</translation>
+    </message>
+    <message>
+        <source>Readmission risk</source>
+        <translation>Riesgo de reingreso</translation>
+    </message>
+    <message>
+        <source>Discharge</source>
+        <translation>Alta</translation>
+    </message>
+    <message>
+        <source>%1: %2</source>
+        <translation>%1: %2</translation>
+    </message>
+</context>
+<context>
+    <name>ReadinessBar</name>
+    <message>
+        <source>Readiness:</source>
+        <translation>Preparación:</translation>
+    </message>
+    <message>
+        <source>Discharge readiness</source>
+        <translation>Preparación para el alta</translation>
+    </message>
+    <message>
+        <source>✓ Ready for discharge</source>
+        <translation>✓ Listo para el alta</translation>
+    </message>
+    <message>
+        <source>1 checklist item open</source>
+        <translation>1 punto de la lista pendiente</translation>
+    </message>
+    <message>
+        <source>%1 checklist items open</source>
+        <translation>%1 puntos de la lista pendientes</translation>
+    </message>
+</context>
+<context>
+    <name>ReadinessLetter</name>
+    <message>
+        <source>S</source>
+        <extracomment>one letter per step, shown beside its mark (translated: &quot;C&quot; for Citas in Spanish)</extracomment>
+        <translation>V</translation>
+    </message>
+    <message>
+        <source>M</source>
+        <translation>M</translation>
+    </message>
+    <message>
+        <source>A</source>
+        <translation>C</translation>
+    </message>
+    <message>
+        <source>E</source>
+        <translation>E</translation>
+    </message>
+    <message>
+        <source>P</source>
+        <translation>P</translation>
+    </message>
+    <message>
+        <source>R</source>
+        <translation>R</translation>
+    </message>
+    <message>
+        <source>D</source>
+        <translation>A</translation>
     </message>
 </context>
 <context>
@@ -3937,7 +4238,7 @@ Sign %1 out and continue as %2?</source>
     <name>StayTableModel</name>
     <message>
         <source>Patient</source>
-        <extracomment>The :class:`StayRow` behind a row, from any column.</extracomment>
+        <extracomment>The value a column sorts by (numbers and timestamps, not the text shown). The :class:`StayRow` behind a row, from any column.</extracomment>
         <translation>Paciente</translation>
     </message>
     <message>
@@ -3981,6 +4282,10 @@ Sign %1 out and continue as %2?</source>
         <translation>Estado</translation>
     </message>
     <message>
+        <source>Readiness</source>
+        <translation>Preparación</translation>
+    </message>
+    <message>
         <source>Education</source>
         <translation>Educación</translation>
     </message>
@@ -3991,6 +4296,10 @@ Sign %1 out and continue as %2?</source>
     <message>
         <source>Length of stay</source>
         <translation>Duración de la estancia</translation>
+    </message>
+    <message>
+        <source>Discharge readiness per step: %1. %2. Sorted up: least ready first.</source>
+        <translation>Preparación para el alta por paso: %1. %2. En orden ascendente: primero los menos preparados.</translation>
     </message>
     <message>
         <source> · %1 reinforce</source>
@@ -4378,6 +4687,14 @@ Sign %1 out and continue as %2?</source>
     <message>
         <source>Load the worklist again (F5)</source>
         <translation>Volver a cargar la lista de trabajo (F5)</translation>
+    </message>
+    <message>
+        <source>Least read&amp;y first</source>
+        <translation>Menos prepara&amp;dos primero</translation>
+    </message>
+    <message>
+        <source>Sort by discharge readiness: the stays with most still to do on top</source>
+        <translation>Ordenar por preparación para el alta: arriba las estancias con más tareas pendientes</translation>
     </message>
     <message>
         <source>Ward worklist</source>

@@ -36,6 +36,7 @@ COMMAND_MODULES = (
     "transitions.cli.followup_cmd",
     "transitions.cli.appointments_cmd",
     "transitions.cli.resources_cmd",
+    "transitions.cli.summary_cmd",
     "transitions.cli.discharge_cmd",
 )
 

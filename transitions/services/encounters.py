@@ -383,6 +383,7 @@ STAY_SECTION_MODULES: tuple[str, ...] = (
     "transitions.services.followup",
     "transitions.services.assessment",
     "transitions.services.careplan",
+    "transitions.services.pcp_summary",
     "transitions.services.discharge",
 )
 

@@ -64,12 +64,16 @@ Outcome = tuple[bool, str]
 
 
 def pcp_summary_sent(uow: UnitOfWork, encounter: Encounter) -> Outcome:
-    """RED component 11: was the discharge summary sent (or printed with a fax cover) to the
-    primary care provider? The table that records sending comes with the PCP summary (built in
-    parallel); until it is merged nothing records it, so the item is missing. On merge, replace
-    this function's body with a look-up of that record (keep the signature)."""
-    del uow, encounter
-    return False, "no discharge summary sent to the primary care provider yet"
+    """RED component 11: was the discharge summary sent (outbox) or printed with a fax cover
+    to the primary care provider? (:func:`transitions.services.pcp_summary.pcp_summary_status`)"""
+    from transitions.services.pcp_summary import pcp_summary_status
+
+    status = pcp_summary_status(uow, encounter.id)
+    if status is None:
+        return False, "no discharge summary sent to the primary care provider yet"
+    how = "sent to the outbox" if status.method == "outbox" else "printed with a fax cover"
+    when = status.sent_at.astimezone(uow.tz)
+    return True, f"{how} for {status.recipient} by {status.sent_by}, {when:%Y-%m-%d %H:%M}"
 
 
 # -- the other items -----------------------------------------------------------------------------

@@ -15,8 +15,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from transitions.services import encounters, worklist_flags
+from transitions.services import encounters, readiness, worklist_flags
 from transitions.services.encounters import StayDetail, StayRow
+from transitions.services.readiness import Readiness
 from transitions.services.uow import UnitOfWork
 from transitions.services.worklist_flags import StayFlags
 from ui.context import AppContext
@@ -42,6 +43,7 @@ class PatientWorkspace(QWidget):
 
         self.header = PatientHeader(ctx)
         self.header.show_row(row)
+        self.header.readiness_bar.step_requested.connect(self._open_step_from_header)
         self.error_label = QLabel()
         self.error_label.setStyleSheet("color: #b00020;")
         self.error_label.setWordWrap(True)
@@ -123,6 +125,25 @@ class PatientWorkspace(QWidget):
 
         self.ctx.submit(work, bound_to(self, self._show), bound_to(self, self._failed))
         self.ctx.submit(flags, bound_to(self, self.header.show_flags), bound_to(self, self._failed))
+        self.reload_readiness()
+
+    def reload_readiness(self) -> None:
+        """The header's per-step readiness (audited as a view of the stay's readiness)."""
+        actor = self.ctx.require_actor()
+        encounter_id = self.encounter_id
+
+        def work(uow: UnitOfWork) -> Readiness:
+            return readiness.stay_readiness(uow, actor, encounter_id)
+
+        self.ctx.submit(
+            work, bound_to(self, self.header.show_readiness), bound_to(self, self._failed)
+        )
+
+    def _open_step_from_header(self, key: str) -> None:
+        """A readiness indicator was clicked: its step (the stay summary when the step has no
+        page of its own here yet, e.g. "discharge" before that step exists)."""
+        if not self.show_step(key):
+            self.show_step("summary")
 
     refresh = reload
 
