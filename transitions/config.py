@@ -22,11 +22,11 @@ from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 import platformdirs
 
-from transitions.config_units import SiteUnit, parse_site_units
 from transitions.config_geography import SiteGeography, parse_geography
+from transitions.config_units import SiteUnit, parse_site_units
 from transitions.domain.calendar import HolidayCalendar
-from transitions.domain.tcm import CMS_VISIT_DEADLINES, VISIT_TIERS, VisitDeadlinePolicy
 from transitions.domain.pcp_summary import check_fax_number
+from transitions.domain.tcm import CMS_VISIT_DEADLINES, VISIT_TIERS, VisitDeadlinePolicy
 from transitions.errors import ConfigError, ValidationError
 from transitions.resources import load_toml
 
@@ -175,6 +175,8 @@ def _visit_deadline_days(data: dict[str, Any]) -> VisitDeadlinePolicy:
         return VisitDeadlinePolicy(**table)
     except ValidationError as exc:
         raise ConfigError(f"site configuration key '{key}.{exc.field}': {exc}") from exc
+
+
 def _summary_settings(data: dict[str, Any]) -> dict[str, str]:
     """The checked ``[pcp_summary]`` keys: an absolute outbox folder (POSIX, drive or UNC path;
     whether it exists is checked when a summary is sent) and a fax number."""

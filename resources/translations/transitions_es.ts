@@ -1692,6 +1692,14 @@
         <translation>Registre un número de teléfono para la llamada de seguimiento.</translation>
     </message>
     <message>
+        <source>Answer the functional status and social needs questions.</source>
+        <translation>Responda las preguntas de capacidad funcional y necesidades sociales.</translation>
+    </message>
+    <message>
+        <source>Refer each open need to a community resource and set goals with the patient.</source>
+        <translation>Derive cada necesidad abierta a un recurso comunitario y fije objetivos con el paciente.</translation>
+    </message>
+    <message>
         <source>Decide every medicine, resolve or accept the warnings, and sign.</source>
         <translation>Decida cada medicamento, resuelva o acepte las advertencias y firme.</translation>
     </message>
@@ -3548,6 +3556,10 @@
         <translation>Valoración</translation>
     </message>
     <message>
+        <source>Care plan</source>
+        <translation>Plan de cuidados</translation>
+    </message>
+    <message>
         <source>Medications</source>
         <translation>Medicamentos</translation>
     </message>
@@ -3605,6 +3617,10 @@
         <source>S</source>
         <extracomment>one letter per step, shown beside its mark (translated: &quot;C&quot; for Citas in Spanish)</extracomment>
         <translation>V</translation>
+    </message>
+    <message>
+        <source>C</source>
+        <translation>O</translation>
     </message>
     <message>
         <source>M</source>

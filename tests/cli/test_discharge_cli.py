@@ -31,7 +31,15 @@ def test_readiness_json_contract(
     out = json.loads(capsys.readouterr().out)
     assert set(out) == {"ready", "steps", "red_checklist"}
     assert out["ready"] is False
-    assert list(out["steps"]) == ["medications", "appointments", "education", "packet", "risk"]
+    assert list(out["steps"]) == [
+        "assessment",
+        "careplan",
+        "medications",
+        "appointments",
+        "education",
+        "packet",
+        "risk",
+    ]
     for step in out["steps"].values():
         assert set(step) == {"status", "problems"}
         assert step["status"] in {"done", "in_progress", "missing", "warning"}

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import replace
+from pathlib import Path
 
 import pytest
 from PySide6.QtCore import Qt
@@ -21,6 +22,7 @@ from transitions.services.uow import Actor, UnitOfWork
 from ui.context import AppContext
 from ui.workspace.discharge import DischargeStep, labels
 from ui.workspace.discharge.dialogs import AcknowledgeDialog, AddendumDialog
+from ui.workspace.pcp_summary import PcpSummaryDialog
 
 MakeUow = Callable[[], UnitOfWork]
 
@@ -75,7 +77,7 @@ def test_blocking_items_disable_discharge_and_open_their_step(
     qtbot: QtBot, nurse_ctx: AppContext, stay: Stay
 ) -> None:
     step = open_step(qtbot, nurse_ctx, stay.id)
-    assert step.items_model.rowCount() == 12 and step.steps_model.rowCount() == 5
+    assert step.items_model.rowCount() == 12 and step.steps_model.rowCount() == 7
     assert step.banner.text().startswith("Not ready yet:")
     assert cell(step, "medrec_signed", 1) == "✖ Missing · blocks"
     assert cell(step, "medrec_signed", 2) == "Medications"
@@ -91,13 +93,38 @@ def test_blocking_items_disable_discharge_and_open_their_step(
     opened: list[str] = []
     step.open_step.connect(opened.append)
     qtbot.keyClick(step.items_table, Qt.Key.Key_Return)
-    select_item(step, "pcp_summary")
+    select_item(step, "teach_back")
     assert step.ack_button.isEnabled()
     qtbot.keyClick(step.items_table, Qt.Key.Key_Return)
     step.steps_table.setFocus()
-    step.steps_table.setCurrentIndex(step.steps_model.index(4, 0))  # risk
+    keys = [step.steps_model.row_at(r).key for r in range(step.steps_model.rowCount())]
+    assert keys[:2] == ["assessment", "careplan"]
+    step.steps_table.setCurrentIndex(step.steps_model.index(keys.index("risk"), 0))
     qtbot.keyClick(step.steps_table, Qt.Key.Key_Return)
-    assert opened == ["medications", "discharge", "discharge"]
+    assert opened == ["medications", "education", "discharge"]
+
+
+def test_summary_to_the_pcp_is_sent_from_the_checklist(
+    qtbot: QtBot, nurse_ctx: AppContext, stay: Stay, tmp_path: Path, message_boxes: MessageBoxes
+) -> None:
+    outbox = tmp_path / "outbox"
+    outbox.mkdir()
+    nurse_ctx.site = replace(nurse_ctx.site, summary_outbox=str(outbox))
+    step = open_step(qtbot, nurse_ctx, stay.id)
+    assert cell(step, "pcp_summary", 1).startswith("✖")
+    select_item(step, "pcp_summary")
+    opened: list[str] = []
+    step.open_step.connect(opened.append)
+    qtbot.keyClick(step.items_table, Qt.Key.Key_Return)  # the summary opens, not another step
+    dialog = next(w for w in step.findChildren(PcpSummaryDialog) if w.isVisible())
+    assert opened == []
+    panel = dialog.panel
+    with qtbot.waitSignal(step.stay_changed):
+        panel.send_to_outbox()
+    assert message_boxes.kinds() == ["question"]
+    assert len(list(outbox.glob("*.pdf"))) == 1
+    assert cell(step, "pcp_summary", 1) == "✔ Done"
+    dialog.close()
 
 
 def test_acknowledge_then_discharge_then_frozen(

@@ -20,7 +20,7 @@ from ui.widgets.readiness import StatusesRole
 from ui.worklist.model import Column, RowRole
 from ui.workspace.page import PatientWorkspace
 
-STEPS = ["medications", "appointments", "education", "packet", "risk"]
+STEPS = ["assessment", "careplan", "medications", "appointments", "education", "packet", "risk"]
 
 
 def rows_by_visit(page: object) -> dict[str, int]:
@@ -53,7 +53,7 @@ def test_worklist_column_tooltips_and_least_ready_first(
     cell = proxy.index(ready_row, Column.READINESS)
     assert cell.data(StatusesRole).items == tuple(expected.items())  # workspace order
     assert cell.data() == ready.compact_text(expected)
-    assert cell.data().startswith("M✓ A✓ E✓ P✓")
+    assert cell.data().startswith("S○ C○ M✓ A✓ E✓ P✓")
     tooltip = cell.data(Qt.ItemDataRole.ToolTipRole)
     assert "✓ Medications: done" in tooltip and "Discharge packet: done" in tooltip
     legend = proxy.headerData(Column.READINESS, Qt.Orientation.Horizontal, 3)

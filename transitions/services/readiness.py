@@ -124,7 +124,10 @@ class _Step:
 _STEPS: dict[str, _Step] = {}
 
 #: Modules that register readiness steps, in workspace order.
-READINESS_MODULES: tuple[str, ...] = ("transitions.services.readiness_steps",)
+READINESS_MODULES: tuple[str, ...] = (
+    "transitions.services.readiness_careplan",
+    "transitions.services.readiness_steps",
+)
 
 #: The workspace step that shows a readiness step whose key is not itself a workspace step.
 STEP_PAGES: dict[str, str] = {"risk": "discharge"}

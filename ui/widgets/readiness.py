@@ -47,6 +47,7 @@ STATUS_WORDS = {
 }
 STEP_NAMES = {
     "assessment": QT_TRANSLATE_NOOP("Readiness", "Assessment"),
+    "careplan": QT_TRANSLATE_NOOP("Readiness", "Care plan"),
     "medications": QT_TRANSLATE_NOOP("Readiness", "Medications"),
     "appointments": QT_TRANSLATE_NOOP("Readiness", "Appointments"),
     "education": QT_TRANSLATE_NOOP("Readiness", "Education"),
@@ -57,6 +58,7 @@ STEP_NAMES = {
 #: one letter per step, shown beside its mark (translated: "C" for Citas in Spanish)
 STEP_LETTERS = {
     "assessment": QT_TRANSLATE_NOOP("ReadinessLetter", "S"),
+    "careplan": QT_TRANSLATE_NOOP("ReadinessLetter", "C"),
     "medications": QT_TRANSLATE_NOOP("ReadinessLetter", "M"),
     "appointments": QT_TRANSLATE_NOOP("ReadinessLetter", "A"),
     "education": QT_TRANSLATE_NOOP("ReadinessLetter", "E"),

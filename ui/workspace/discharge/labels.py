@@ -70,6 +70,12 @@ ITEM_HINTS = {
 
 # what a step still needs (the service's detailed problems are the tooltip)
 STEP_HINTS = {
+    "assessment": QT_TRANSLATE_NOOP(
+        "Discharge", "Answer the functional status and social needs questions."
+    ),
+    "careplan": QT_TRANSLATE_NOOP(
+        "Discharge", "Refer each open need to a community resource and set goals with the patient."
+    ),
     "medications": QT_TRANSLATE_NOOP(
         "Discharge", "Decide every medicine, resolve or accept the warnings, and sign."
     ),
@@ -109,6 +115,8 @@ STATUS_COLOURS = {
 # readiness steps that are not workspace steps of their own, and the workspace steps' titles
 # (same context and text as ui/workspace/steps.py, so they share translations)
 STEP_NAMES = {
+    "assessment": QT_TRANSLATE_NOOP("WorkspaceSteps", "Assessment"),
+    "careplan": QT_TRANSLATE_NOOP("WorkspaceSteps", "Care plan"),
     "summary": QT_TRANSLATE_NOOP("WorkspaceSteps", "Stay summary"),
     "medications": QT_TRANSLATE_NOOP("WorkspaceSteps", "Medications"),
     "appointments": QT_TRANSLATE_NOOP("WorkspaceSteps", "Appointments"),

@@ -38,6 +38,7 @@ from ui.tasks import bound_to
 from ui.widgets.tables import EmptyStateTableView, PlainTableModel, TableColumn
 from ui.workspace.discharge import labels
 from ui.workspace.discharge.dialogs import AcknowledgeDialog, AddendumDialog
+from ui.workspace.pcp_summary import PcpSummaryDialog
 from ui.workspace.steps import StepPage
 from ui.workspace.summary import section_title
 
@@ -152,8 +153,14 @@ class DischargeStep(StepPage):
         self.ack_button.clicked.connect(self.acknowledge_selected)
         self.withdraw_button = QPushButton(self.tr("&Withdraw acknowledgement"))
         self.withdraw_button.clicked.connect(self.withdraw_selected)
+        self.summary_button = QPushButton(self.tr("Summar&y to the PCP…"))
+        self.summary_button.setToolTip(
+            self.tr("The discharge summary for the primary care provider: send or fax it.")
+        )
+        self.summary_button.clicked.connect(lambda: self.open_pcp_summary())
         item_buttons = QHBoxLayout()
-        for button in (self.open_button, self.ack_button, self.withdraw_button):
+        buttons = (self.open_button, self.ack_button, self.withdraw_button, self.summary_button)
+        for button in buttons:
             item_buttons.addWidget(button)
         item_buttons.addStretch(1)
 
@@ -398,12 +405,29 @@ class DischargeStep(StepPage):
         self.open_step.emit(step_page(self.steps_model.row_at(index.row()).key))
 
     def _open_item_row(self, index: QModelIndex) -> None:
-        self.open_step.emit(step_page(self.items_model.row_at(index.row()).where))
+        self._open_item(self.items_model.row_at(index.row()))
 
     def open_selected_step(self) -> None:
         item = self.selected_item()
         if item is not None:
+            self._open_item(item)
+
+    def _open_item(self, item: RedItem) -> None:
+        """Go to where the item is done; the summary to the PCP is done from this step."""
+        if item.key == "pcp_summary":
+            self.open_pcp_summary()
+        else:
             self.open_step.emit(step_page(item.where))
+
+    def open_pcp_summary(self) -> PcpSummaryDialog:
+        """The summary to the primary care provider in its own window (RED component 11);
+        sending or printing it ticks the checklist item."""
+        dialog = PcpSummaryDialog(self.ctx, self.encounter_id, self)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.panel.delivered.connect(self.reload)
+        dialog.panel.delivered.connect(self.stay_changed)
+        dialog.show()
+        return dialog
 
     def _run(self, work: Callable[[UnitOfWork], object], context: str) -> None:
         def failed(exc: Exception) -> None:

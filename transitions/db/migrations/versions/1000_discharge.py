@@ -1,7 +1,7 @@
 """Discharge sign-off (issue 13): acknowledged RED checklist items, the frozen sign-off, addenda.
 
 Revision ID: 1000
-Revises: 0200
+Revises: 0950
 Create Date: 2026-11-25 11:45:19.859560
 """
 
@@ -14,7 +14,7 @@ import transitions.db.base
 
 
 revision: str = '1000'
-down_revision: str | None = '0200'
+down_revision: str | None = '0950'
 branch_labels: str | Sequence[str] | None = None
 depends_on: str | Sequence[str] | None = None
 
