@@ -1807,6 +1807,14 @@
         <translation>&amp;Retirar aceptación</translation>
     </message>
     <message>
+        <source>Summar&amp;y to the PCP…</source>
+        <translation>Resumen para el médico de ca&amp;becera…</translation>
+    </message>
+    <message>
+        <source>The discharge summary for the primary care provider: send or fax it.</source>
+        <translation>El resumen de alta para el médico de atención primaria: envíelo o mándelo por fax.</translation>
+    </message>
+    <message>
         <source>Score &amp;risk now</source>
         <translation>Calcular ries&amp;go ahora</translation>
     </message>

@@ -27,8 +27,19 @@ def test_needs_referrals_and_goals_move_the_care_plan_step(make_uow: UowFactory)
     nurse = user_actor(make_uow, "nurse")
     single, problems = statuses(make_uow, stay.encounter_id, nurse)
     assert list(single)[:2] == ["assessment", "careplan"]
-    assert single["careplan"] == "warning"  # an open food need, nothing referred
+    assert single["careplan"] == "missing"  # an open food need, nothing referred, no goal
     assert any("food" in p.lower() for p in problems["careplan"])
+    assert "no goal set with the patient" in problems["careplan"]
+
+    with make_uow() as uow:  # a goal but the food need still unreferred: a warning
+        goal = goals.add_goal(
+            uow,
+            nurse,
+            stay.encounter_id,
+            GoalInput("Eat two meals a day", "Food pantry every Tuesday", date(2026, 12, 8)),
+        )
+    single, _ = statuses(make_uow, stay.encounter_id, nurse)
+    assert single["careplan"] == "warning"
 
     with make_uow() as uow:
         referrals.add_referral(
@@ -37,18 +48,9 @@ def test_needs_referrals_and_goals_move_the_care_plan_step(make_uow: UowFactory)
             stay.needs[NeedDomain.FOOD],
             ReferralInput(resource_id(make_uow, "Riverside Community Food Pantry")),
         )
-    single, _ = statuses(make_uow, stay.encounter_id, nurse)
-    assert single["careplan"] == "in_progress"  # referred, no goal yet
-
-    with make_uow() as uow:
-        goals.add_goal(
-            uow,
-            nurse,
-            stay.encounter_id,
-            GoalInput("Eat two meals a day", "Food pantry every Tuesday", date(2026, 12, 8)),
-        )
     single, problems = statuses(make_uow, stay.encounter_id, nurse)
     assert single["careplan"] == "done" and problems["careplan"] == ()
+    assert goal
 
 
 def test_a_stay_without_assessment_or_plan_is_missing_both(make_uow: UowFactory) -> None:
