@@ -14,15 +14,19 @@ from __future__ import annotations
 import os
 import re
 import tomllib
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import datetime, tzinfo
-from pathlib import Path
+from pathlib import Path, PurePosixPath, PureWindowsPath
 from typing import Any
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 import platformdirs
 
+from transitions.config_geography import SiteGeography, parse_geography
+from transitions.config_units import SiteUnit, parse_site_units
 from transitions.domain.calendar import HolidayCalendar
+from transitions.domain.pcp_summary import check_fax_number
+from transitions.domain.tcm import CMS_VISIT_DEADLINES, VISIT_TIERS, VisitDeadlinePolicy
 from transitions.errors import ConfigError, ValidationError
 from transitions.resources import load_toml
 
@@ -75,6 +79,19 @@ class SiteConfig:
     default_risk_tier: str = "moderate"
     #: Minutes of travel two appointments on the same day must leave between them.
     travel_buffer_minutes: int = 30
+    #: Follow-up visit deadline per risk tier, days after discharge (default: the CMS windows).
+    visit_deadline_days: VisitDeadlinePolicy = CMS_VISIT_DEADLINES
+    #: The wards the site file declares (synced to the unit table; empty = leave units alone).
+    units: tuple[SiteUnit, ...] = ()
+    #: Hospital location and ZIP-code centroids (community resources, closest first).
+    geography: SiteGeography = field(default_factory=SiteGeography)
+    #: Summary to the PCP: folder the interface engine picks files up from ("" = no outbox),
+    #: and the hospital's return fax number printed on the fax cover sheet.
+    summary_outbox: str = ""
+    summary_fax: str = ""
+    #: Project RED checklist items that block discharge while missing (the others may be
+    #: acknowledged with a reason): keys of resources/discharge/red_checklist.toml.
+    discharge_blocking: tuple[str, ...] = ("medrec_signed", "written_plan")
 
     @property
     def holiday_calendar(self) -> HolidayCalendar:
@@ -142,6 +159,64 @@ def _packet_settings(data: dict[str, Any]) -> dict[str, str]:
     return result
 
 
+def _visit_deadline_days(data: dict[str, Any]) -> VisitDeadlinePolicy:
+    """The checked ``[policy.visit_deadline_days]`` table: days per risk tier."""
+    key = "policy.visit_deadline_days"
+    policy = data.get("policy")
+    table = policy.get("visit_deadline_days", {}) if isinstance(policy, dict) else {}
+    if not isinstance(table, dict):
+        raise ConfigError(f"site configuration key '{key}' must be a table (high, moderate, low)")
+    unknown = sorted(set(table) - set(VISIT_TIERS))
+    if unknown:
+        raise ConfigError(
+            f"site configuration key '{key}.{unknown[0]}' is not a risk tier (high, moderate, low)"
+        )
+    try:
+        return VisitDeadlinePolicy(**table)
+    except ValidationError as exc:
+        raise ConfigError(f"site configuration key '{key}.{exc.field}': {exc}") from exc
+
+
+def _summary_settings(data: dict[str, Any]) -> dict[str, str]:
+    """The checked ``[pcp_summary]`` keys: an absolute outbox folder (POSIX, drive or UNC path;
+    whether it exists is checked when a summary is sent) and a fax number."""
+    outbox = (_get(data, "pcp_summary.outbox", str) or "").strip()
+    if outbox and not (
+        PurePosixPath(outbox).is_absolute() or PureWindowsPath(outbox).is_absolute()
+    ):
+        raise ConfigError(
+            "site configuration key 'pcp_summary.outbox' must be an absolute folder path "
+            f"(got '{outbox}')"
+        )
+    fax = (_get(data, "pcp_summary.fax", str) or "").strip()
+    if fax:
+        try:
+            check_fax_number(fax)
+        except ValidationError as exc:
+            raise ConfigError(f"site configuration key 'pcp_summary.fax': {exc}") from exc
+    return {"summary_outbox": outbox, "summary_fax": fax}
+
+
+def red_item_keys() -> tuple[str, ...]:
+    """The Project RED checklist item keys, in component order."""
+    return tuple(item["key"] for item in load_toml("discharge", "red_checklist.toml")["items"])
+
+
+def _discharge_blocking(data: dict[str, Any]) -> tuple[str, ...]:
+    """The checked ``discharge.blocking`` list."""
+    value = _get(data, "discharge.blocking", list)
+    known = red_item_keys()
+    if value is None:
+        return ()
+    for key in value:
+        if not isinstance(key, str) or key not in known:
+            raise ConfigError(
+                f"site configuration key 'discharge.blocking': unknown checklist item {key!r} "
+                f"(use: {', '.join(known)})"
+            )
+    return tuple(dict.fromkeys(value))
+
+
 def site_config_path() -> Path | None:
     env = os.environ.get(SITE_CONFIG_ENV)
     if env:
@@ -180,6 +255,7 @@ def load_site_config(path: Path | None = None) -> SiteConfig:
         raise ConfigError("site configuration key 'policy.min_password_length' must be 8 to 128")
     holiday_calendar = _holiday_calendar(data)
     packet = _packet_settings(data)
+    summary = _summary_settings(data)
     tier = _get(data, "policy.default_risk_tier", str) or "moderate"
     if tier not in RISK_TIERS:
         raise ConfigError(
@@ -207,6 +283,11 @@ def load_site_config(path: Path | None = None) -> SiteConfig:
         packet_accent_colour=packet["packet_accent_colour"],
         default_risk_tier=tier,
         travel_buffer_minutes=travel,
+        visit_deadline_days=_visit_deadline_days(data),
+        units=parse_site_units(data),
+        geography=parse_geography(data),
+        **summary,
+        discharge_blocking=_discharge_blocking(data),
     )
 
 

@@ -107,5 +107,6 @@ class LiveRefresh(QObject):
             summary = page.steps.get("summary")
             if summary is not None:
                 summary.set_detail(detail)
+            page.reload_readiness()
 
         self.ctx.submit(work, bound_to(page, show), bound_to(page, lambda _exc: None))

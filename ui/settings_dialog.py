@@ -170,6 +170,8 @@ class SettingsDialog(QDialog):
                 self.tr("%1 min idle").replace("%1", str(site.idle_lock_minutes)),
             ),
             (self.tr("Minimum password length:"), str(site.min_password_length)),
+            (self.tr("Follow-up visit within:"), self._deadline_text(site)),
+            (self.tr("Wards in the site file:"), self._units_text(site)),
             (
                 self.tr("Site database:"),
                 mask_url(site.database_url) if site.database_url else self.tr("not set"),
@@ -181,7 +183,10 @@ class SettingsDialog(QDialog):
             label = QLabel(value)
             label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
             self.policy_values[caption] = label
-            form.addRow(caption, label)
+            title = QLabel(caption)
+            for part in (title, label):  # a short screen must not squeeze the rows into each other
+                part.setMinimumHeight(part.sizeHint().height())
+            form.addRow(title, label)
         note = QLabel(
             self.tr(
                 "Site policy applies to every workstation and is set by IT in the site file "
@@ -195,6 +200,23 @@ class SettingsDialog(QDialog):
         set_muted(note)
         column.addWidget(note)
         return box
+
+    def _deadline_text(self, site: SiteConfig) -> str:
+        days = site.visit_deadline_days
+        return (
+            self.tr("%1 days (high risk), %2 (moderate), %3 (low)")
+            .replace("%1", str(days.high))
+            .replace("%2", str(days.moderate))
+            .replace("%3", str(days.low))
+        )
+
+    def _units_text(self, site: SiteConfig) -> str:
+        if not site.units:
+            return self.tr("none listed")
+        return ", ".join(
+            u.code if u.active else self.tr("%1 (inactive)").replace("%1", u.code)
+            for u in site.units
+        )
 
     def _calendar_text(self, site: SiteConfig) -> str:
         if site.holiday_country.lower() == "none":

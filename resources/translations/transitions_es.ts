@@ -2,6 +2,91 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="es">
 <context>
+    <name>AcknowledgeDialog</name>
+    <message>
+        <source>Acknowledge checklist item</source>
+        <translation>Aceptar un punto de la lista</translation>
+    </message>
+    <message>
+        <source>“{label}” is not done. Why can the patient go home without it?</source>
+        <translation>«{label}» no está hecho. ¿Por qué puede el paciente irse a casa sin ello?</translation>
+    </message>
+    <message>
+        <source>Reason</source>
+        <translation>Motivo</translation>
+    </message>
+    <message>
+        <source>e.g. summary faxed by the ward clerk</source>
+        <translation>p. ej., resumen enviado por fax por el administrativo de planta</translation>
+    </message>
+    <message>
+        <source>Acknowledge</source>
+        <translation>Aceptar</translation>
+    </message>
+    <message>
+        <source>Say why this item can be left as it is.</source>
+        <translation>Diga por qué este punto puede quedar así.</translation>
+    </message>
+</context>
+<context>
+    <name>AddendumDialog</name>
+    <message>
+        <source>Add an addendum</source>
+        <translation>Añadir una adenda</translation>
+    </message>
+    <message>
+        <source>The discharge is signed and frozen. What do you want to add to the record?</source>
+        <translation>El alta está firmada y cerrada. ¿Qué quiere añadir al registro?</translation>
+    </message>
+    <message>
+        <source>Addendum</source>
+        <translation>Adenda</translation>
+    </message>
+    <message>
+        <source>Add addendum</source>
+        <translation>Añadir adenda</translation>
+    </message>
+    <message>
+        <source>Write the addendum first.</source>
+        <translation>Escriba primero la adenda.</translation>
+    </message>
+    <message>
+        <source>Keep the addendum under {n} characters.</source>
+        <translation>La adenda debe tener menos de {n} caracteres.</translation>
+    </message>
+</context>
+<context>
+    <name>AnswerField</name>
+    <message>
+        <source>Changed, not saved yet</source>
+        <translation>Cambiado, sin guardar</translation>
+    </message>
+    <message>
+        <source>From the patient record</source>
+        <translation>Del expediente del paciente</translation>
+    </message>
+    <message>
+        <source>{source} · {who} · {when}</source>
+        <translation>{source} · {who} · {when}</translation>
+    </message>
+    <message>
+        <source>Declined to answer</source>
+        <translation>No quiso responder</translation>
+    </message>
+    <message>
+        <source>({n} changes)</source>
+        <translation>({n} cambios)</translation>
+    </message>
+    <message>
+        <source>declined</source>
+        <translation>no quiso responder</translation>
+    </message>
+    <message>
+        <source>cleared</source>
+        <translation>borrada</translation>
+    </message>
+</context>
+<context>
     <name>AppointmentDialog</name>
     <message>
         <source>Book a follow-up</source>
@@ -383,6 +468,152 @@
     </message>
 </context>
 <context>
+    <name>Assessment</name>
+    <message>
+        <source>Patient</source>
+        <translation>Paciente</translation>
+    </message>
+    <message>
+        <source>Caregiver or proxy</source>
+        <translation>Cuidador o representante</translation>
+    </message>
+    <message>
+        <source>Chart</source>
+        <translation>Expediente</translation>
+    </message>
+    <message>
+        <source>Housing</source>
+        <translation>Vivienda</translation>
+    </message>
+    <message>
+        <source>Food</source>
+        <translation>Alimentación</translation>
+    </message>
+    <message>
+        <source>Transportation</source>
+        <translation>Transporte</translation>
+    </message>
+    <message>
+        <source>Utilities</source>
+        <translation>Servicios públicos</translation>
+    </message>
+    <message>
+        <source>Personal safety</source>
+        <translation>Seguridad personal</translation>
+    </message>
+    <message>
+        <source>Medicine costs</source>
+        <translation>Costo de medicamentos</translation>
+    </message>
+    <message>
+        <source>Phone</source>
+        <translation>Teléfono</translation>
+    </message>
+    <message>
+        <source>Language</source>
+        <translation>Idioma</translation>
+    </message>
+    <message>
+        <source>Health literacy</source>
+        <translation>Alfabetización en salud</translation>
+    </message>
+    <message>
+        <source>Primary care</source>
+        <translation>Atención primaria</translation>
+    </message>
+    <message>
+        <source>Caregiver</source>
+        <translation>Cuidador</translation>
+    </message>
+    <message>
+        <source>Daily activities</source>
+        <translation>Actividades diarias</translation>
+    </message>
+    <message>
+        <source>Open</source>
+        <translation>Abierta</translation>
+    </message>
+    <message>
+        <source>Resolved</source>
+        <translation>Resuelta</translation>
+    </message>
+    <message>
+        <source>Patient declined help</source>
+        <translation>El paciente rechazó la ayuda</translation>
+    </message>
+    <message>
+        <source>Before admission</source>
+        <translation>Antes del ingreso</translation>
+    </message>
+    <message>
+        <source>At discharge</source>
+        <translation>Al alta</translation>
+    </message>
+</context>
+<context>
+    <name>AssessmentStep</name>
+    <message>
+        <source>Loading the assessment…</source>
+        <translation>Cargando la valoración…</translation>
+    </message>
+    <message>
+        <source>&amp;Save assessment</source>
+        <translation>&amp;Guardar valoración</translation>
+    </message>
+    <message>
+        <source>Save every changed answer (Ctrl+S)</source>
+        <translation>Guardar todas las respuestas cambiadas (Ctrl+S)</translation>
+    </message>
+    <message>
+        <source>F&amp;unction</source>
+        <translation>F&amp;unción</translation>
+    </message>
+    <message>
+        <source>&amp;Home and support</source>
+        <translation>&amp;Hogar y apoyo</translation>
+    </message>
+    <message>
+        <source>Social nee&amp;ds</source>
+        <translation>Necesida&amp;des sociales</translation>
+    </message>
+    <message>
+        <source>Other &amp;barriers</source>
+        <translation>Otras &amp;barreras</translation>
+    </message>
+    <message>
+        <source>Unsaved answers: {n}</source>
+        <translation>Respuestas sin guardar: {n}</translation>
+    </message>
+    <message>
+        <source>Someone else saved this assessment; your unsaved answers are kept. Save them to compare, or reload.</source>
+        <translation>Otra persona guardó esta valoración; sus respuestas sin guardar se conservan. Guárdelas para comparar, o vuelva a cargar.</translation>
+    </message>
+    <message>
+        <source>Assessment: {answered} of {required} questions answered</source>
+        <translation>Valoración: {answered} de {required} preguntas respondidas</translation>
+    </message>
+    <message>
+        <source>Not assessed yet</source>
+        <translation>Aún sin valorar</translation>
+    </message>
+    <message>
+        <source>Last saved by {who}, {when}</source>
+        <translation>Guardada por última vez por {who}, {when}</translation>
+    </message>
+    <message>
+        <source>Nothing to save</source>
+        <translation>Nada que guardar</translation>
+    </message>
+    <message>
+        <source>Changed by someone else</source>
+        <translation>Modificado por otra persona</translation>
+    </message>
+    <message>
+        <source>Reload the assessment now? Answers you have not saved will be lost.</source>
+        <translation>¿Volver a cargar la valoración ahora? Se perderán las respuestas que no haya guardado.</translation>
+    </message>
+</context>
+<context>
     <name>AuditViewerDialog</name>
     <message>
         <source>Audit trail</source>
@@ -598,6 +829,18 @@
     </message>
 </context>
 <context>
+    <name>CallGoalsPanel</name>
+    <message>
+        <source>The patient&apos;s goals</source>
+        <extracomment>the table shows this many goals before it scrolls</extracomment>
+        <translation>Las metas del paciente</translation>
+    </message>
+    <message>
+        <source>No goals were set with the patient.</source>
+        <translation>No se fijaron metas con el paciente.</translation>
+    </message>
+</context>
+<context>
     <name>CallLogDialog</name>
     <message>
         <source>Follow-up call log</source>
@@ -777,6 +1020,341 @@
     </message>
 </context>
 <context>
+    <name>CarePlan</name>
+    <message>
+        <source>In the patient&apos;s words</source>
+        <translation>En palabras del paciente</translation>
+    </message>
+    <message>
+        <source>Target</source>
+        <translation>Objetivo medible</translation>
+    </message>
+    <message>
+        <source>By</source>
+        <translation>Para el</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>Estado</translation>
+    </message>
+    <message>
+        <source>Served by</source>
+        <translation>Apoyada por</translation>
+    </message>
+    <message>
+        <source>Housing</source>
+        <translation>Vivienda</translation>
+    </message>
+    <message>
+        <source>Food</source>
+        <translation>Alimentación</translation>
+    </message>
+    <message>
+        <source>Transportation</source>
+        <translation>Transporte</translation>
+    </message>
+    <message>
+        <source>Utilities</source>
+        <translation>Servicios públicos</translation>
+    </message>
+    <message>
+        <source>Safety</source>
+        <translation>Seguridad</translation>
+    </message>
+    <message>
+        <source>Medication cost</source>
+        <translation>Costo de medicamentos</translation>
+    </message>
+    <message>
+        <source>Phone</source>
+        <translation>Teléfono</translation>
+    </message>
+    <message>
+        <source>Language</source>
+        <translation>Idioma</translation>
+    </message>
+    <message>
+        <source>Health literacy</source>
+        <translation>Alfabetización en salud</translation>
+    </message>
+    <message>
+        <source>Primary care</source>
+        <translation>Atención primaria</translation>
+    </message>
+    <message>
+        <source>Caregiver</source>
+        <translation>Cuidador</translation>
+    </message>
+    <message>
+        <source>Daily activities</source>
+        <translation>Actividades diarias</translation>
+    </message>
+    <message>
+        <source>Met by an interpreter and translated materials (Education step)</source>
+        <extracomment>How a domain without community referrals is met (resources/careplan/community.toml met_by)</extracomment>
+        <translation>Cubierta con intérprete y materiales traducidos (paso Educación)</translation>
+    </message>
+    <message>
+        <source>Met by teach-back (Education step)</source>
+        <translation>Cubierta con la enseñanza de retorno (paso Educación)</translation>
+    </message>
+    <message>
+        <source>Met by a primary care follow-up (Appointments step)</source>
+        <translation>Cubierta con una cita de atención primaria (paso Citas)</translation>
+    </message>
+    <message>
+        <source>No community referral needed</source>
+        <translation>No necesita derivación comunitaria</translation>
+    </message>
+    <message>
+        <source>Food bank</source>
+        <translation>Banco de alimentos</translation>
+    </message>
+    <message>
+        <source>Medical transport</source>
+        <translation>Transporte médico</translation>
+    </message>
+    <message>
+        <source>Housing help</source>
+        <translation>Ayuda con la vivienda</translation>
+    </message>
+    <message>
+        <source>Utility assistance</source>
+        <translation>Ayuda con servicios públicos</translation>
+    </message>
+    <message>
+        <source>Meals on wheels</source>
+        <translation>Comidas a domicilio</translation>
+    </message>
+    <message>
+        <source>Pharmacy assistance programme</source>
+        <translation>Programa de ayuda para medicamentos</translation>
+    </message>
+    <message>
+        <source>Home care agency</source>
+        <translation>Agencia de cuidado en el hogar</translation>
+    </message>
+    <message>
+        <source>Domestic-violence services</source>
+        <translation>Servicios contra la violencia doméstica</translation>
+    </message>
+    <message>
+        <source>Suggested</source>
+        <translation>Sugerida</translation>
+    </message>
+    <message>
+        <source>Referred</source>
+        <translation>Derivada</translation>
+    </message>
+    <message>
+        <source>Accepted</source>
+        <translation>Aceptada</translation>
+    </message>
+    <message>
+        <source>Declined by the patient</source>
+        <translation>Rechazada por el paciente</translation>
+    </message>
+    <message>
+        <source>Completed</source>
+        <translation>Completada</translation>
+    </message>
+    <message>
+        <source>Unable to reach</source>
+        <translation>Sin contacto</translation>
+    </message>
+    <message>
+        <source>Active</source>
+        <translation>Activa</translation>
+    </message>
+    <message>
+        <source>Met</source>
+        <translation>Cumplida</translation>
+    </message>
+    <message>
+        <source>Not met</source>
+        <translation>No cumplida</translation>
+    </message>
+    <message>
+        <source>Revised</source>
+        <translation>Revisada</translation>
+    </message>
+    <message>
+        <source>Need</source>
+        <translation>Necesidad</translation>
+    </message>
+    <message>
+        <source>Education</source>
+        <translation>Educación</translation>
+    </message>
+    <message>
+        <source>Appointment</source>
+        <translation>Cita</translation>
+    </message>
+    <message>
+        <source>Referral</source>
+        <translation>Derivación</translation>
+    </message>
+    <message>
+        <source>Resolved</source>
+        <translation>Resuelta</translation>
+    </message>
+    <message>
+        <source>Patient declined help</source>
+        <translation>El paciente rechazó la ayuda</translation>
+    </message>
+    <message>
+        <source>%1 mi</source>
+        <translation>%1 mi</translation>
+    </message>
+    <message>
+        <source>{status}: {resource}</source>
+        <translation>{status}: {resource}</translation>
+    </message>
+    <message>
+        <source>No referral yet</source>
+        <translation>Sin derivación todavía</translation>
+    </message>
+    <message>
+        <source>{need} need: the resource could not be reached; refer to another one.</source>
+        <translation>Necesidad «{need}»: no se pudo contactar con el recurso; derive a otro.</translation>
+    </message>
+    <message>
+        <source>{need} need: a resource was suggested but no referral made.</source>
+        <translation>Necesidad «{need}»: se sugirió un recurso pero no se hizo la derivación.</translation>
+    </message>
+    <message>
+        <source>{need} need has no referral: {description}</source>
+        <translation>Necesidad «{need}» sin derivación: {description}</translation>
+    </message>
+</context>
+<context>
+    <name>CarePlanStep</name>
+    <message>
+        <source>Care plan warnings</source>
+        <translation>Avisos del plan de cuidados</translation>
+    </message>
+    <message>
+        <source>Need</source>
+        <translation>Necesidad</translation>
+    </message>
+    <message>
+        <source>What the patient said</source>
+        <translation>Lo que dijo el paciente</translation>
+    </message>
+    <message>
+        <source>Referral</source>
+        <translation>Derivación</translation>
+    </message>
+    <message>
+        <source>Follow-up</source>
+        <translation>Seguimiento</translation>
+    </message>
+    <message>
+        <source>Needs</source>
+        <translation>Necesidades</translation>
+    </message>
+    <message>
+        <source>No needs recorded. The Assessment step opens them from the patient&apos;s answers.</source>
+        <translation>No hay necesidades registradas. El paso Evaluación las abre a partir de las respuestas del paciente.</translation>
+    </message>
+    <message>
+        <source>Resource</source>
+        <translation>Recurso</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>Estado</translation>
+    </message>
+    <message>
+        <source>Referred</source>
+        <translation>Derivada el</translation>
+    </message>
+    <message>
+        <source>Notes</source>
+        <translation>Notas</translation>
+    </message>
+    <message>
+        <source>Referrals</source>
+        <translation>Derivaciones</translation>
+    </message>
+    <message>
+        <source>No referrals yet.</source>
+        <translation>Todavía no hay derivaciones.</translation>
+    </message>
+    <message>
+        <source>No goals yet. Ask what matters most to the patient, then press Ctrl+G.</source>
+        <translation>Todavía no hay metas. Pregunte al paciente qué es lo más importante para él y pulse Ctrl+G.</translation>
+    </message>
+    <message>
+        <source>&amp;Refer… (Ctrl+R)</source>
+        <translation>&amp;Derivar… (Ctrl+R)</translation>
+    </message>
+    <message>
+        <source>&amp;Update referral…</source>
+        <translation>&amp;Actualizar derivación…</translation>
+    </message>
+    <message>
+        <source>&amp;New goal… (Ctrl+G)</source>
+        <translation>&amp;Nueva meta… (Ctrl+G)</translation>
+    </message>
+    <message>
+        <source>&amp;Edit goal…</source>
+        <translation>&amp;Editar meta…</translation>
+    </message>
+    <message>
+        <source>Refer the need</source>
+        <translation>Derivar la necesidad</translation>
+    </message>
+    <message>
+        <source>New goal</source>
+        <translation>Nueva meta</translation>
+    </message>
+    <message>
+        <source>Nee&amp;ds and community referrals</source>
+        <translation>Necesidades y derivaciones a la &amp;comunidad</translation>
+    </message>
+    <message>
+        <source>Re&amp;ferrals made:</source>
+        <translation>Derivaciones &amp;hechas:</translation>
+    </message>
+    <message>
+        <source>Goals made with the &amp;patient</source>
+        <translation>Metas fijadas con el &amp;paciente</translation>
+    </message>
+    <message>
+        <source>No needs recorded for this stay.</source>
+        <translation>No hay necesidades registradas en esta estancia.</translation>
+    </message>
+    <message>
+        <source>Every open need that calls for a community referral has one.</source>
+        <translation>Toda necesidad abierta que requiere una derivación comunitaria la tiene.</translation>
+    </message>
+    <message>
+        <source>{n} of {total} open needs still need a community referral.</source>
+        <translation>{n} de {total} necesidades abiertas aún requieren una derivación comunitaria.</translation>
+    </message>
+    <message>
+        <source>Goals: {n}.</source>
+        <translation>Metas: {n}.</translation>
+    </message>
+    <message>
+        <source>Care plan</source>
+        <translation>Plan de cuidados</translation>
+    </message>
+    <message>
+        <source>Only open needs are referred.</source>
+        <translation>Solo se derivan las necesidades abiertas.</translation>
+    </message>
+    <message>
+        <source>Changed elsewhere</source>
+        <translation>Cambiado en otro puesto</translation>
+    </message>
+    <message>
+        <source>Reload the care plan now?</source>
+        <translation>¿Volver a cargar el plan de cuidados ahora?</translation>
+    </message>
+</context>
+<context>
     <name>ChangePasswordDialog</name>
     <message>
         <source>Choose a new password — Transitions</source>
@@ -809,6 +1387,17 @@
     <message>
         <source>Choose a new password</source>
         <translation>Elija una contraseña nueva</translation>
+    </message>
+</context>
+<context>
+    <name>ChoiceField</name>
+    <message>
+        <source>— not answered —</source>
+        <translation>— sin responder —</translation>
+    </message>
+    <message>
+        <source>Declined to answer</source>
+        <translation>No quiso responder</translation>
     </message>
 </context>
 <context>
@@ -1002,6 +1591,367 @@
     <message>
         <source>Enter a database address.</source>
         <translation>Escriba una dirección de base de datos.</translation>
+    </message>
+</context>
+<context>
+    <name>Discharge</name>
+    <message>
+        <source>Language assistance</source>
+        <translation>Asistencia de idioma</translation>
+    </message>
+    <message>
+        <source>Appointments for follow-up care and tests</source>
+        <translation>Citas de seguimiento y pruebas</translation>
+    </message>
+    <message>
+        <source>Plan for results pending at discharge</source>
+        <translation>Plan para los resultados pendientes al alta</translation>
+    </message>
+    <message>
+        <source>Outpatient services and medical equipment</source>
+        <translation>Servicios ambulatorios y equipo médico</translation>
+    </message>
+    <message>
+        <source>Correct medicines and a plan to obtain them</source>
+        <translation>Medicamentos correctos y plan para obtenerlos</translation>
+    </message>
+    <message>
+        <source>Medicines reconciled with guidelines (nurse attests)</source>
+        <translation>Medicamentos conciliados según las guías (lo certifica la enfermera)</translation>
+    </message>
+    <message>
+        <source>Written discharge plan taught</source>
+        <translation>Plan de alta escrito enseñado</translation>
+    </message>
+    <message>
+        <source>Education on diagnosis and medicines</source>
+        <translation>Educación sobre el diagnóstico y los medicamentos</translation>
+    </message>
+    <message>
+        <source>What to do if a problem arises</source>
+        <translation>Qué hacer si surge un problema</translation>
+    </message>
+    <message>
+        <source>Understanding assessed (teach-back)</source>
+        <translation>Comprensión evaluada (teach-back)</translation>
+    </message>
+    <message>
+        <source>Discharge summary sent to the primary care provider</source>
+        <translation>Resumen de alta enviado al médico de atención primaria</translation>
+    </message>
+    <message>
+        <source>Telephone reinforcement of the discharge plan</source>
+        <translation>Refuerzo telefónico del plan de alta</translation>
+    </message>
+    <message>
+        <source>Record the interpreter when teaching; arrange interpreters for visits.</source>
+        <translation>Registre el intérprete al enseñar; organice intérpretes para las citas.</translation>
+    </message>
+    <message>
+        <source>Book the PCP follow-up before the visit deadline.</source>
+        <translation>Reserve la cita con el médico de cabecera antes del plazo de la visita.</translation>
+    </message>
+    <message>
+        <source>Name the clinician responsible for each pending result.</source>
+        <translation>Indique el clínico responsable de cada resultado pendiente.</translation>
+    </message>
+    <message>
+        <source>Arrange transport and interpreters; give home services a start date.</source>
+        <translation>Organice transporte e intérpretes; dé fecha de inicio a los servicios a domicilio.</translation>
+    </message>
+    <message>
+        <source>Decide every medicine and record the patient&apos;s pharmacy.</source>
+        <translation>Decida cada medicamento y registre la farmacia del paciente.</translation>
+    </message>
+    <message>
+        <source>Sign the medication reconciliation (and the pharmacist&apos;s, if required).</source>
+        <translation>Firme la conciliación de medicamentos (y la del farmacéutico, si se exige).</translation>
+    </message>
+    <message>
+        <source>Print the discharge packet (again after any change).</source>
+        <translation>Imprima el paquete de alta (de nuevo tras cualquier cambio).</translation>
+    </message>
+    <message>
+        <source>Teach every education module.</source>
+        <translation>Enseñe todos los módulos educativos.</translation>
+    </message>
+    <message>
+        <source>Teach the warning signs: when to call the doctor or 911.</source>
+        <translation>Enseñe los signos de alarma: cuándo llamar al médico o al 911.</translation>
+    </message>
+    <message>
+        <source>Finish teach-back; write a plan for items that need reinforcement.</source>
+        <translation>Complete el teach-back; escriba un plan para los puntos que necesitan refuerzo.</translation>
+    </message>
+    <message>
+        <source>Send the discharge summary to the primary care provider.</source>
+        <translation>Envíe el resumen de alta al médico de atención primaria.</translation>
+    </message>
+    <message>
+        <source>Record a phone number for the follow-up call.</source>
+        <translation>Registre un número de teléfono para la llamada de seguimiento.</translation>
+    </message>
+    <message>
+        <source>Answer the functional status and social needs questions.</source>
+        <translation>Responda las preguntas de capacidad funcional y necesidades sociales.</translation>
+    </message>
+    <message>
+        <source>Refer each open need to a community resource and set goals with the patient.</source>
+        <translation>Derive cada necesidad abierta a un recurso comunitario y fije objetivos con el paciente.</translation>
+    </message>
+    <message>
+        <source>Decide every medicine, resolve or accept the warnings, and sign.</source>
+        <translation>Decida cada medicamento, resuelva o acepte las advertencias y firme.</translation>
+    </message>
+    <message>
+        <source>Book the PCP follow-up by the visit deadline.</source>
+        <translation>Reserve la cita con el médico de cabecera dentro del plazo de la visita.</translation>
+    </message>
+    <message>
+        <source>Teach each item with teach-back; plan any reinforcement.</source>
+        <translation>Enseñe cada punto con teach-back; planifique cualquier refuerzo.</translation>
+    </message>
+    <message>
+        <source>Print the packet (or save it as PDF) after the last change.</source>
+        <translation>Imprima el paquete (o guárdelo en PDF) después del último cambio.</translation>
+    </message>
+    <message>
+        <source>Score the readmission risk.</source>
+        <translation>Calcule el riesgo de reingreso.</translation>
+    </message>
+    <message>
+        <source>Open the step and check its warnings.</source>
+        <translation>Abra el paso y revise sus advertencias.</translation>
+    </message>
+    <message>
+        <source>Done</source>
+        <translation>Hecho</translation>
+    </message>
+    <message>
+        <source>In progress</source>
+        <translation>En curso</translation>
+    </message>
+    <message>
+        <source>Missing</source>
+        <translation>Falta</translation>
+    </message>
+    <message>
+        <source>Check</source>
+        <translation>Revisar</translation>
+    </message>
+    <message>
+        <source>Acknowledged</source>
+        <translation>Aceptado</translation>
+    </message>
+    <message>
+        <source>Readmission risk</source>
+        <translation>Riesgo de reingreso</translation>
+    </message>
+    <message>
+        <source>low</source>
+        <translation>bajo</translation>
+    </message>
+    <message>
+        <source>moderate</source>
+        <translation>moderado</translation>
+    </message>
+    <message>
+        <source>high</source>
+        <translation>alto</translation>
+    </message>
+</context>
+<context>
+    <name>DischargeStep</name>
+    <message>
+        <source>Step</source>
+        <translation>Paso</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>Estado</translation>
+    </message>
+    <message>
+        <source>What is left</source>
+        <translation>Qué falta</translation>
+    </message>
+    <message>
+        <source>Readiness by step</source>
+        <translation>Preparación por paso</translation>
+    </message>
+    <message>
+        <source>Item</source>
+        <translation>Punto</translation>
+    </message>
+    <message>
+        <source>Where</source>
+        <translation>Dónde</translation>
+    </message>
+    <message>
+        <source>What to do / reason</source>
+        <translation>Qué hacer / motivo</translation>
+    </message>
+    <message>
+        <source>Project RED discharge checklist</source>
+        <translation>Lista de alta del Proyecto RED</translation>
+    </message>
+    <message>
+        <source>&amp;Open its step</source>
+        <translation>&amp;Ir a su paso</translation>
+    </message>
+    <message>
+        <source>Ac&amp;knowledge…</source>
+        <translation>Acep&amp;tar con motivo…</translation>
+    </message>
+    <message>
+        <source>&amp;Withdraw acknowledgement</source>
+        <translation>&amp;Retirar aceptación</translation>
+    </message>
+    <message>
+        <source>Summar&amp;y to the PCP…</source>
+        <translation>Resumen para el médico de ca&amp;becera…</translation>
+    </message>
+    <message>
+        <source>The discharge summary for the primary care provider: send or fax it.</source>
+        <translation>El resumen de alta para el médico de atención primaria: envíelo o mándelo por fax.</translation>
+    </message>
+    <message>
+        <source>Score &amp;risk now</source>
+        <translation>Calcular ries&amp;go ahora</translation>
+    </message>
+    <message>
+        <source>Choose where the patient goes…</source>
+        <translation>Elija adónde va el paciente…</translation>
+    </message>
+    <message>
+        <source>Discharge disposition</source>
+        <translation>Destino al alta</translation>
+    </message>
+    <message>
+        <source>&amp;Discharged to:</source>
+        <translation>&amp;Destino al alta:</translation>
+    </message>
+    <message>
+        <source>Discharge &amp;patient</source>
+        <translation>Dar de alta al &amp;paciente</translation>
+    </message>
+    <message>
+        <source>Add adde&amp;ndum…</source>
+        <translation>Añadir ade&amp;nda…</translation>
+    </message>
+    <message>
+        <source> · blocks</source>
+        <translation> · bloquea</translation>
+    </message>
+    <message>
+        <source>Discharged to {where} on {when} by {who}.</source>
+        <translation>Alta a {where} el {when} por {who}.</translation>
+    </message>
+    <message>
+        <source>This record is frozen; later notes are addenda.</source>
+        <translation>Este registro está cerrado; las notas posteriores son adendas.</translation>
+    </message>
+    <message>
+        <source>The hospital system discharged this patient on {when}.</source>
+        <translation>El sistema del hospital dio de alta a este paciente el {when}.</translation>
+    </message>
+    <message>
+        <source>Sign the discharge off to complete the record.</source>
+        <translation>Firme el alta para completar el registro.</translation>
+    </message>
+    <message>
+        <source>Ready to discharge: every checklist item is done or acknowledged.</source>
+        <translation>Listo para el alta: cada punto de la lista está hecho o aceptado.</translation>
+    </message>
+    <message>
+        <source>Not ready yet: {n} of {total} checklist items are missing.</source>
+        <translation>Aún no está listo: faltan {n} de {total} puntos de la lista.</translation>
+    </message>
+    <message>
+        <source>Readmission risk: not scored yet.</source>
+        <translation>Riesgo de reingreso: aún sin calcular.</translation>
+    </message>
+    <message>
+        <source>Readmission risk: LACE {lace} ({lace_tier}) · HOSPITAL {hospital} ({hospital_tier}), scored {when}.</source>
+        <translation>Riesgo de reingreso: LACE {lace} ({lace_tier}) · HOSPITAL {hospital} ({hospital_tier}), calculado el {when}.</translation>
+    </message>
+    <message>
+        <source>Addenda:</source>
+        <translation>Adendas:</translation>
+    </message>
+    <message>
+        <source>Your role cannot sign a discharge off.</source>
+        <translation>Su rol no puede firmar un alta.</translation>
+    </message>
+    <message>
+        <source>Blocked by site policy until done: {items}.</source>
+        <translation>Bloqueado por la política del centro hasta que se haga: {items}.</translation>
+    </message>
+    <message>
+        <source>{n} missing item(s): complete each, or select it and acknowledge it with a reason (Alt+K).</source>
+        <translation>{n} punto(s) pendiente(s): complete cada uno, o selecciónelo y acéptelo con un motivo (Alt+T).</translation>
+    </message>
+    <message>
+        <source>Choose where the patient is discharged to.</source>
+        <translation>Elija el destino del paciente al alta.</translation>
+    </message>
+    <message>
+        <source>Discharge patient</source>
+        <translation>Dar de alta al paciente</translation>
+    </message>
+    <message>
+        <source>Discharge this patient to {where} now? The discharge record is then frozen and the follow-up calls are scheduled.</source>
+        <translation>¿Dar de alta ahora a este paciente con destino {where}? El registro del alta queda cerrado y se programan las llamadas de seguimiento.</translation>
+    </message>
+    <message>
+        <source>The discharge was refused:</source>
+        <translation>El alta fue rechazada:</translation>
+    </message>
+</context>
+<context>
+    <name>Disposition</name>
+    <message>
+        <source>Home</source>
+        <translation>Domicilio</translation>
+    </message>
+    <message>
+        <source>Alternative home</source>
+        <translation>Domicilio alternativo</translation>
+    </message>
+    <message>
+        <source>Other healthcare facility</source>
+        <translation>Otro centro sanitario</translation>
+    </message>
+    <message>
+        <source>Hospice</source>
+        <translation>Cuidados paliativos (hospice)</translation>
+    </message>
+    <message>
+        <source>Long-term care</source>
+        <translation>Cuidados de larga duración</translation>
+    </message>
+    <message>
+        <source>Left against advice</source>
+        <translation>Alta voluntaria contra consejo médico</translation>
+    </message>
+    <message>
+        <source>Expired</source>
+        <translation>Fallecido</translation>
+    </message>
+    <message>
+        <source>Psychiatric hospital</source>
+        <translation>Hospital psiquiátrico</translation>
+    </message>
+    <message>
+        <source>Rehabilitation</source>
+        <translation>Rehabilitación</translation>
+    </message>
+    <message>
+        <source>Skilled nursing facility</source>
+        <translation>Centro de enfermería especializada</translation>
+    </message>
+    <message>
+        <source>Other</source>
+        <translation>Otro</translation>
     </message>
 </context>
 <context>
@@ -1385,6 +2335,10 @@
         <translation>no programado</translation>
     </message>
     <message>
+        <source>%1, phone %2</source>
+        <translation>%1, teléfono %2</translation>
+    </message>
+    <message>
         <source>Missing inputs (counted 0): %1</source>
         <translation>Datos faltantes (contados como 0): %1</translation>
     </message>
@@ -1402,6 +2356,79 @@
     <message>
         <source>Your role does not include the follow-up list.</source>
         <translation>Su rol no incluye la lista de seguimiento.</translation>
+    </message>
+</context>
+<context>
+    <name>GoalDialog</name>
+    <message>
+        <source>Edit goal</source>
+        <translation>Editar meta</translation>
+    </message>
+    <message>
+        <source>New goal with the patient</source>
+        <translation>Nueva meta con el paciente</translation>
+    </message>
+    <message>
+        <source>e.g. “I want to walk to church again”</source>
+        <translation>p. ej. «Quiero volver a caminar hasta la iglesia»</translation>
+    </message>
+    <message>
+        <source>e.g. walk 10 minutes twice a day; weigh every morning, call if up 2 lb</source>
+        <translation>p. ej. caminar 10 minutos dos veces al día; pesarse cada mañana y llamar si sube 2 lb</translation>
+    </message>
+    <message>
+        <source>What serves this goal</source>
+        <translation>Lo que apoya esta meta</translation>
+    </message>
+    <message>
+        <source>In the patient&apos;s &amp;words:</source>
+        <translation>En &amp;palabras del paciente:</translation>
+    </message>
+    <message>
+        <source>Measurable &amp;target:</source>
+        <translation>&amp;Objetivo medible:</translation>
+    </message>
+    <message>
+        <source>&amp;By:</source>
+        <translation>Para &amp;el:</translation>
+    </message>
+    <message>
+        <source>&amp;Served by:</source>
+        <translation>&amp;Apoyada por:</translation>
+    </message>
+    <message>
+        <source>Space ticks the highlighted need, module, appointment or referral.</source>
+        <translation>La barra espaciadora marca la necesidad, módulo, cita o derivación resaltada.</translation>
+    </message>
+</context>
+<context>
+    <name>GoalStatusEditor</name>
+    <message>
+        <source>Goal status</source>
+        <translation>Estado de la meta</translation>
+    </message>
+    <message>
+        <source>what the patient said, e.g. weighs every morning</source>
+        <translation>lo que dijo el paciente, p. ej. se pesa cada mañana</translation>
+    </message>
+    <message>
+        <source>Update &amp;goal</source>
+        <translation>Actualizar &amp;meta</translation>
+    </message>
+    <message>
+        <source>Goal s&amp;tatus:</source>
+        <translation>Es&amp;tado de la meta:</translation>
+    </message>
+    <message>
+        <source>&amp;What the patient said:</source>
+        <translation>&amp;Lo que dijo el paciente:</translation>
+    </message>
+</context>
+<context>
+    <name>GoalsTable</name>
+    <message>
+        <source>Goals</source>
+        <translation>Metas</translation>
     </message>
 </context>
 <context>
@@ -1945,6 +2972,68 @@
     </message>
 </context>
 <context>
+    <name>MultiField</name>
+    <message>
+        <source>Declined to answer</source>
+        <translation>No quiso responder</translation>
+    </message>
+</context>
+<context>
+    <name>NeedsPanel</name>
+    <message>
+        <source>&amp;Needs</source>
+        <translation>&amp;Necesidades</translation>
+    </message>
+    <message>
+        <source>Need</source>
+        <translation>Necesidad</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>Estado</translation>
+    </message>
+    <message>
+        <source>Since</source>
+        <translation>Desde</translation>
+    </message>
+    <message>
+        <source>Needs</source>
+        <translation>Necesidades</translation>
+    </message>
+    <message>
+        <source>No needs: nothing has screened positive</source>
+        <translation>Sin necesidades: ningún tamizaje salió positivo</translation>
+    </message>
+    <message>
+        <source>Mark &amp;resolved</source>
+        <translation>Marcar &amp;resuelta</translation>
+    </message>
+    <message>
+        <source>Patient decl&amp;ined help</source>
+        <translation>El paciente &amp;rechazó la ayuda</translation>
+    </message>
+    <message>
+        <source>Re&amp;open</source>
+        <translation>Re&amp;abrir</translation>
+    </message>
+    <message>
+        <source>From: {question}</source>
+        <translation>Origen: {question}</translation>
+    </message>
+    <message>
+        <source>Identified by {who}</source>
+        <translation>Identificada por {who}</translation>
+    </message>
+    <message>
+        <source>A referral or goal refers to this need</source>
+        <translation>Una derivación o una meta se refiere a esta necesidad</translation>
+    </message>
+    <message>
+        <source>Open needs: {n}. They follow the answers each time you save.</source>
+        <translation>Necesidades abiertas: {n}. Se actualizan con las respuestas cada vez que guarda.</translation>
+    </message>
+</context>
+<context>
     <name>PacketStep</name>
     <message>
         <source>Packet language</source>
@@ -1969,6 +3058,14 @@
     <message>
         <source>&amp;Save as PDF…</source>
         <translation>&amp;Guardar como PDF…</translation>
+    </message>
+    <message>
+        <source>Summar&amp;y to the PCP…</source>
+        <translation>Resumen para el médico de ca&amp;becera…</translation>
+    </message>
+    <message>
+        <source>The discharge summary for the primary care provider: send or fax it.</source>
+        <translation>El resumen de alta para el médico de atención primaria: envíelo o mándelo por fax.</translation>
     </message>
     <message>
         <source>Packet preview</source>
@@ -2150,6 +3247,192 @@
     </message>
 </context>
 <context>
+    <name>PcpSummaryDialog</name>
+    <message>
+        <source>Discharge summary to the primary care provider</source>
+        <translation>Resumen de alta para el médico de atención primaria</translation>
+    </message>
+</context>
+<context>
+    <name>PcpSummaryPanel</name>
+    <message>
+        <source>Loading…</source>
+        <translation>Cargando…</translation>
+    </message>
+    <message>
+        <source>Hospital course</source>
+        <translation>Evolución hospitalaria</translation>
+    </message>
+    <message>
+        <source>What happened during the stay, for the doctor who sees the patient next: presentation, treatment and response, procedures, condition at discharge, what to follow up.</source>
+        <translation>Qué pasó durante la estancia, para el médico que verá al paciente después: presentación, tratamiento y respuesta, procedimientos, estado al alta, qué hay que seguir.</translation>
+    </message>
+    <message>
+        <source>&amp;Hospital course:</source>
+        <translation>&amp;Evolución hospitalaria:</translation>
+    </message>
+    <message>
+        <source>&amp;Save hospital course</source>
+        <translation>&amp;Guardar evolución hospitalaria</translation>
+    </message>
+    <message>
+        <source>Recipient</source>
+        <translation>Destinatario</translation>
+    </message>
+    <message>
+        <source>Recipient&apos;s fax number</source>
+        <translation>Número de fax del destinatario</translation>
+    </message>
+    <message>
+        <source>Summary language</source>
+        <translation>Idioma del resumen</translation>
+    </message>
+    <message>
+        <source>&amp;To:</source>
+        <translation>&amp;Para:</translation>
+    </message>
+    <message>
+        <source>Fa&amp;x:</source>
+        <translation>Fa&amp;x:</translation>
+    </message>
+    <message>
+        <source>&amp;Language:</source>
+        <translation>&amp;Idioma:</translation>
+    </message>
+    <message>
+        <source>&amp;Preview summary</source>
+        <translation>&amp;Vista previa del resumen</translation>
+    </message>
+    <message>
+        <source>Send to &amp;outbox</source>
+        <translation>Enviar a la &amp;bandeja de salida</translation>
+    </message>
+    <message>
+        <source>Print with &amp;fax cover…</source>
+        <translation>Imprimir con portada de &amp;fax…</translation>
+    </message>
+    <message>
+        <source>Send to the primary care provider</source>
+        <translation>Enviar al médico de atención primaria</translation>
+    </message>
+    <message>
+        <source>When</source>
+        <translation>Cuándo</translation>
+    </message>
+    <message>
+        <source>How</source>
+        <translation>Cómo</translation>
+    </message>
+    <message>
+        <source>To</source>
+        <translation>Para</translation>
+    </message>
+    <message>
+        <source>By</source>
+        <translation>Por</translation>
+    </message>
+    <message>
+        <source>Pages</source>
+        <translation>Páginas</translation>
+    </message>
+    <message>
+        <source>Summaries sent</source>
+        <translation>Resúmenes enviados</translation>
+    </message>
+    <message>
+        <source>The summary has not been sent yet.</source>
+        <translation>El resumen aún no se ha enviado.</translation>
+    </message>
+    <message>
+        <source>Sho&amp;w sent version</source>
+        <translation>&amp;Mostrar versión enviada</translation>
+    </message>
+    <message>
+        <source>S&amp;ent:</source>
+        <translation>E&amp;nviados:</translation>
+    </message>
+    <message>
+        <source>Summary preview</source>
+        <translation>Vista previa del resumen</translation>
+    </message>
+    <message>
+        <source>No outbox folder is set in the site file (pcp_summary.outbox).</source>
+        <translation>El archivo del sitio no indica una carpeta de bandeja de salida (pcp_summary.outbox).</translation>
+    </message>
+    <message>
+        <source>Your role cannot send the summary.</source>
+        <translation>Su rol no puede enviar el resumen.</translation>
+    </message>
+    <message>
+        <source>Write the summary and the stay&apos;s FHIR record for the interface engine.</source>
+        <translation>Escribir el resumen y el registro FHIR de la estancia para el motor de interfaces.</translation>
+    </message>
+    <message>
+        <source>Outbox</source>
+        <translation>Bandeja de salida</translation>
+    </message>
+    <message>
+        <source>Printed, fax cover</source>
+        <translation>Impreso, portada de fax</translation>
+    </message>
+    <message>
+        <source>Written by %1, %2.</source>
+        <translation>Escrito por %1, %2.</translation>
+    </message>
+    <message>
+        <source>Not written yet.</source>
+        <translation>Aún no se ha escrito.</translation>
+    </message>
+    <message>
+        <source>No primary care provider on record: type a name</source>
+        <translation>No hay médico de atención primaria registrado: escriba un nombre</translation>
+    </message>
+    <message>
+        <source>Not sent yet: the primary care provider has no discharge summary.</source>
+        <translation>Aún no enviado: el médico de atención primaria no tiene resumen de alta.</translation>
+    </message>
+    <message>
+        <source>Sent to the interface outbox for %1 by %2, %3.</source>
+        <translation>Enviado a la bandeja de salida de interfaces para %1 por %2, %3.</translation>
+    </message>
+    <message>
+        <source>Printed with a fax cover for %1 by %2, %3.</source>
+        <translation>Impreso con portada de fax para %1 por %2, %3.</translation>
+    </message>
+    <message>
+        <source>The stay has changed since: send the summary again.</source>
+        <translation>La estancia ha cambiado desde entonces: vuelva a enviar el resumen.</translation>
+    </message>
+    <message>
+        <source>The hospital course is too long: keep it under %1 characters.</source>
+        <translation>La evolución hospitalaria es demasiado larga: no pase de %1 caracteres.</translation>
+    </message>
+    <message>
+        <source>Changed by someone else</source>
+        <translation>Modificado por otra persona</translation>
+    </message>
+    <message>
+        <source>Their text:</source>
+        <translation>Su texto (de la otra persona):</translation>
+    </message>
+    <message>
+        <source>Replace it with yours?</source>
+        <translation>¿Reemplazarlo por el suyo?</translation>
+    </message>
+    <message>
+        <source>Send the summary</source>
+        <translation>Enviar el resumen</translation>
+    </message>
+    <message>
+        <source>Send the discharge summary to %1 through the interface outbox?</source>
+        <translation>¿Enviar el resumen de alta a %1 por la bandeja de salida de interfaces?</translation>
+    </message>
+    <message>
+        <source>the primary care provider</source>
+        <translation>el médico de atención primaria</translation>
+    </message>
+</context>
+<context>
     <name>PdfPreview</name>
     <message>
         <source>Page {0}</source>
@@ -2258,6 +3541,121 @@
     </message>
 </context>
 <context>
+    <name>Readiness</name>
+    <message>
+        <source>done</source>
+        <extracomment>shapes first: readable without colour (and in print, and for colour-blind users) least ready first: what sorting adds up per step</extracomment>
+        <translation>hecho</translation>
+    </message>
+    <message>
+        <source>in progress</source>
+        <translation>en curso</translation>
+    </message>
+    <message>
+        <source>missing</source>
+        <translation>pendiente</translation>
+    </message>
+    <message>
+        <source>needs attention</source>
+        <translation>requiere atención</translation>
+    </message>
+    <message>
+        <source>Assessment</source>
+        <translation>Valoración</translation>
+    </message>
+    <message>
+        <source>Care plan</source>
+        <translation>Plan de cuidados</translation>
+    </message>
+    <message>
+        <source>Medications</source>
+        <translation>Medicamentos</translation>
+    </message>
+    <message>
+        <source>Appointments</source>
+        <translation>Citas</translation>
+    </message>
+    <message>
+        <source>Education</source>
+        <translation>Educación</translation>
+    </message>
+    <message>
+        <source>Discharge packet</source>
+        <translation>Paquete de alta</translation>
+    </message>
+    <message>
+        <source>Readmission risk</source>
+        <translation>Riesgo de reingreso</translation>
+    </message>
+    <message>
+        <source>Discharge</source>
+        <translation>Alta</translation>
+    </message>
+    <message>
+        <source>%1: %2</source>
+        <translation>%1: %2</translation>
+    </message>
+</context>
+<context>
+    <name>ReadinessBar</name>
+    <message>
+        <source>Readiness:</source>
+        <translation>Preparación:</translation>
+    </message>
+    <message>
+        <source>Discharge readiness</source>
+        <translation>Preparación para el alta</translation>
+    </message>
+    <message>
+        <source>✓ Ready for discharge</source>
+        <translation>✓ Listo para el alta</translation>
+    </message>
+    <message>
+        <source>1 checklist item open</source>
+        <translation>1 punto de la lista pendiente</translation>
+    </message>
+    <message>
+        <source>%1 checklist items open</source>
+        <translation>%1 puntos de la lista pendientes</translation>
+    </message>
+</context>
+<context>
+    <name>ReadinessLetter</name>
+    <message>
+        <source>S</source>
+        <extracomment>one letter per step, shown beside its mark (translated: &quot;C&quot; for Citas in Spanish)</extracomment>
+        <translation>V</translation>
+    </message>
+    <message>
+        <source>C</source>
+        <translation>O</translation>
+    </message>
+    <message>
+        <source>M</source>
+        <translation>M</translation>
+    </message>
+    <message>
+        <source>A</source>
+        <translation>C</translation>
+    </message>
+    <message>
+        <source>E</source>
+        <translation>E</translation>
+    </message>
+    <message>
+        <source>P</source>
+        <translation>P</translation>
+    </message>
+    <message>
+        <source>R</source>
+        <translation>R</translation>
+    </message>
+    <message>
+        <source>D</source>
+        <translation>A</translation>
+    </message>
+</context>
+<context>
     <name>ReasonDialog</name>
     <message>
         <source>Re&amp;ason:</source>
@@ -2266,6 +3664,133 @@
     <message>
         <source>Details:</source>
         <translation>Detalles:</translation>
+    </message>
+</context>
+<context>
+    <name>ReferDialog</name>
+    <message>
+        <source>Refer: {need} need</source>
+        <extracomment>Statuses a new referral can start in (the others come later, on follow-up).</extracomment>
+        <translation>Derivar: necesidad «{need}»</translation>
+    </message>
+    <message>
+        <source>&amp;Refer</source>
+        <translation>&amp;Derivar</translation>
+    </message>
+    <message>
+        <source>Resource</source>
+        <translation>Recurso</translation>
+    </message>
+    <message>
+        <source>Category</source>
+        <translation>Categoría</translation>
+    </message>
+    <message>
+        <source>Languages</source>
+        <translation>Idiomas</translation>
+    </message>
+    <message>
+        <source>Distance</source>
+        <translation>Distancia</translation>
+    </message>
+    <message>
+        <source>Phone</source>
+        <translation>Teléfono</translation>
+    </message>
+    <message>
+        <source>Hours</source>
+        <translation>Horario</translation>
+    </message>
+    <message>
+        <source>Suggested resources</source>
+        <translation>Recursos sugeridos</translation>
+    </message>
+    <message>
+        <source>No resource of these categories in the directory. Tick “Show every category”.</source>
+        <translation>No hay recursos de estas categorías en el directorio. Marque «Mostrar todas las categorías».</translation>
+    </message>
+    <message>
+        <source>Sugg&amp;ested resources:</source>
+        <translation>Recursos su&amp;geridos:</translation>
+    </message>
+    <message>
+        <source>Show every &amp;category</source>
+        <translation>Mostrar todas las &amp;categorías</translation>
+    </message>
+    <message>
+        <source>Chec&amp;k progress on</source>
+        <translation>&amp;Revisar el avance el</translation>
+    </message>
+    <message>
+        <source>e.g. intake appointment Monday 10:00; bring ID</source>
+        <translation>p. ej. cita de admisión el lunes a las 10:00; llevar identificación</translation>
+    </message>
+    <message>
+        <source>&amp;Status:</source>
+        <translation>&amp;Estado:</translation>
+    </message>
+    <message>
+        <source>Referral &amp;date:</source>
+        <translation>&amp;Fecha de derivación:</translation>
+    </message>
+    <message>
+        <source>Follow-&amp;up:</source>
+        <translation>Seg&amp;uimiento:</translation>
+    </message>
+    <message>
+        <source>&amp;Notes:</source>
+        <translation>&amp;Notas:</translation>
+    </message>
+    <message>
+        <source>Closest first from the patient&apos;s ZIP code.</source>
+        <translation>Los más cercanos primero, desde el código postal del paciente.</translation>
+    </message>
+    <message>
+        <source>Closest first from the hospital (the patient&apos;s ZIP code is not in the service area).</source>
+        <translation>Los más cercanos primero, desde el hospital (el código postal del paciente no está en el área de servicio).</translation>
+    </message>
+    <message>
+        <source>Distances unknown: no location for the patient.</source>
+        <translation>Distancias desconocidas: no hay ubicación del paciente.</translation>
+    </message>
+    <message>
+        <source>Resources in the patient&apos;s language ({language}) come first. {origin}</source>
+        <translation>Primero los recursos en el idioma del paciente ({language}). {origin}</translation>
+    </message>
+    <message>
+        <source>Who can use it: {text}</source>
+        <translation>Quién puede usarlo: {text}</translation>
+    </message>
+    <message>
+        <source>Choose a resource to refer to.</source>
+        <translation>Elija un recurso al que derivar.</translation>
+    </message>
+</context>
+<context>
+    <name>ReferralDialog</name>
+    <message>
+        <source>Referral to {resource}</source>
+        <translation>Derivación a {resource}</translation>
+    </message>
+    <message>
+        <source>{need} need · referred {day} by {who}</source>
+        <translation>Necesidad «{need}» · derivada el {day} por {who}</translation>
+    </message>
+    <message>
+        <source>Chec&amp;k progress on</source>
+        <translation>&amp;Revisar el avance el</translation>
+    </message>
+    <message>
+        <source>&amp;Status:</source>
+        <translation>&amp;Estado:</translation>
+    </message>
+    <message>
+        <source>Follow-&amp;up:</source>
+        <translation>Seg&amp;uimiento:</translation>
+    </message>
+    <message>
+        <source>&amp;Notes:</source>
+        <translation>&amp;Notas:</translation>
     </message>
 </context>
 <context>
@@ -2308,6 +3833,45 @@
     <message>
         <source>The user must choose a new password at next sign-in.</source>
         <translation>El usuario deberá elegir una contraseña nueva al iniciar sesión la próxima vez.</translation>
+    </message>
+</context>
+<context>
+    <name>SectionPage</name>
+    <message>
+        <source>Answers given by</source>
+        <translation>Respuestas dadas por</translation>
+    </message>
+    <message>
+        <source>&amp;Answers given by:</source>
+        <translation>Respuestas dadas &amp;por:</translation>
+    </message>
+    <message>
+        <source>Use the caregiver in the &amp;record</source>
+        <translation>Usar el cuidador del e&amp;xpediente</translation>
+    </message>
+    <message>
+        <source>Sources: </source>
+        <translation>Fuentes: </translation>
+    </message>
+    <message>
+        <source>Total</source>
+        <translation>Total</translation>
+    </message>
+    <message>
+        <source>{total} of {maximum}</source>
+        <translation>{total} de {maximum}</translation>
+    </message>
+    <message>
+        <source>not answered</source>
+        <translation>sin responder</translation>
+    </message>
+    <message>
+        <source>{total} so far ({answered} of {items} answered)</source>
+        <translation>{total} hasta ahora ({answered} de {items} respondidas)</translation>
+    </message>
+    <message>
+        <source>{name}: positive screen</source>
+        <translation>{name}: tamizaje positivo</translation>
     </message>
 </context>
 <context>
@@ -2417,6 +3981,14 @@
         <translation>Longitud mínima de la contraseña:</translation>
     </message>
     <message>
+        <source>Follow-up visit within:</source>
+        <translation>Visita de seguimiento en:</translation>
+    </message>
+    <message>
+        <source>Wards in the site file:</source>
+        <translation>Unidades en el archivo del centro:</translation>
+    </message>
+    <message>
         <source>Site database:</source>
         <translation>Base de datos del centro:</translation>
     </message>
@@ -2431,6 +4003,18 @@
     <message>
         <source>Site policy applies to every workstation and is set by IT in the site file (TOML), not here. To change it: edit the file, run &lt;code&gt;transitions config check&lt;/code&gt;, then restart Transitions on each workstation.</source>
         <translation>La política del centro se aplica a todas las estaciones de trabajo y la establece TI en el archivo del centro (TOML), no aquí. Para cambiarla: edite el archivo, ejecute &lt;code&gt;transitions config check&lt;/code&gt; y luego reinicie Transitions en cada estación de trabajo.</translation>
+    </message>
+    <message>
+        <source>%1 days (high risk), %2 (moderate), %3 (low)</source>
+        <translation>%1 días (riesgo alto), %2 (moderado), %3 (bajo)</translation>
+    </message>
+    <message>
+        <source>none listed</source>
+        <translation>ninguna indicada</translation>
+    </message>
+    <message>
+        <source>%1 (inactive)</source>
+        <translation>%1 (inactiva)</translation>
     </message>
     <message>
         <source>none (weekends only)</source>
@@ -2678,7 +4262,7 @@ Sign %1 out and continue as %2?</source>
     <name>StayTableModel</name>
     <message>
         <source>Patient</source>
-        <extracomment>The :class:`StayRow` behind a row, from any column.</extracomment>
+        <extracomment>The value a column sorts by (numbers and timestamps, not the text shown). The :class:`StayRow` behind a row, from any column.</extracomment>
         <translation>Paciente</translation>
     </message>
     <message>
@@ -2722,6 +4306,10 @@ Sign %1 out and continue as %2?</source>
         <translation>Estado</translation>
     </message>
     <message>
+        <source>Readiness</source>
+        <translation>Preparación</translation>
+    </message>
+    <message>
         <source>Education</source>
         <translation>Educación</translation>
     </message>
@@ -2732,6 +4320,10 @@ Sign %1 out and continue as %2?</source>
     <message>
         <source>Length of stay</source>
         <translation>Duración de la estancia</translation>
+    </message>
+    <message>
+        <source>Discharge readiness per step: %1. %2. Sorted up: least ready first.</source>
+        <translation>Preparación para el alta por paso: %1. %2. En orden ascendente: primero los menos preparados.</translation>
     </message>
     <message>
         <source> · %1 reinforce</source>
@@ -3121,6 +4713,14 @@ Sign %1 out and continue as %2?</source>
         <translation>Volver a cargar la lista de trabajo (F5)</translation>
     </message>
     <message>
+        <source>Least read&amp;y first</source>
+        <translation>Menos prepara&amp;dos primero</translation>
+    </message>
+    <message>
+        <source>Sort by discharge readiness: the stays with most still to do on top</source>
+        <translation>Ordenar por preparación para el alta: arriba las estancias con más tareas pendientes</translation>
+    </message>
+    <message>
         <source>Ward worklist</source>
         <translation>Lista de trabajo de la unidad</translation>
     </message>
@@ -3144,8 +4744,16 @@ Sign %1 out and continue as %2?</source>
 <context>
     <name>WorkspaceSteps</name>
     <message>
-        <source>Stay summary</source>
+        <source>Assessment</source>
         <extracomment>source text; shown through QCoreApplication.translate(&quot;WorkspaceSteps&quot;, title)</extracomment>
+        <translation>Valoración</translation>
+    </message>
+    <message>
+        <source>Care plan</source>
+        <translation>Plan de cuidados</translation>
+    </message>
+    <message>
+        <source>Stay summary</source>
         <translation>Resumen de la estancia</translation>
     </message>
     <message>
@@ -3163,6 +4771,10 @@ Sign %1 out and continue as %2?</source>
     <message>
         <source>Discharge packet</source>
         <translation>Paquete de alta</translation>
+    </message>
+    <message>
+        <source>Discharge</source>
+        <translation>Alta</translation>
     </message>
 </context>
 <context>

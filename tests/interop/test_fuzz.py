@@ -183,3 +183,19 @@ def test_every_fhir_input_is_imported_or_quarantined(
     result = interop_fhir.receive_bundle(make_uow, Actor.system("fuzz"), raw, "fuzz")
     assert result.ack_code in {"AA", "AE", "AR"}
     _outcome(make_uow, result.message_id)
+
+
+def test_a_nul_byte_quoted_in_the_reason_is_still_quarantined(
+    make_uow: Callable[[], UnitOfWork],
+) -> None:
+    """Found by the fuzzer on PostgreSQL: a bad admit time holding NUL ended up in the reason,
+    which PostgreSQL text refuses, and the message was lost instead of quarantined."""
+    raw = adt("A01", admit="2026\x0011200830").encode()
+    result = interop.receive_hl7(make_uow, interop.adt_actor(), raw, "fuzz")
+    assert result.ack_code in {"AE", "AR"}
+    _outcome(make_uow, result.message_id)
+    with make_uow() as uow:
+        entry = uow.session.scalar(
+            select(QuarantineEntry).where(QuarantineEntry.message_id == result.message_id)
+        )
+        assert entry is not None and "\x00" not in entry.reason

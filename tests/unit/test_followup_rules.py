@@ -24,14 +24,14 @@ US = HolidayCalendar("US")
 
 
 def test_tasks_of_a_friday_discharge() -> None:
-    tasks = {t.kind: t.due for t in plan_tasks(date(2026, 11, 20), high_risk=False, calendar=US)}
+    tasks = {t.kind: t.due for t in plan_tasks(date(2026, 11, 20), tier="moderate", calendar=US)}
     assert tasks[TaskKind.CONTACT] == date(2026, 11, 24)  # Mon, Tue
     assert tasks[TaskKind.VISIT] == date(2026, 12, 4)  # 14 days
     assert tasks[TaskKind.READMISSION] == date(2026, 12, 20)  # day 30
 
 
 def test_high_risk_visit_within_7_days_and_holidays_skipped() -> None:
-    tasks = {t.kind: t.due for t in plan_tasks(date(2026, 11, 25), high_risk=True, calendar=US)}
+    tasks = {t.kind: t.due for t in plan_tasks(date(2026, 11, 25), tier="high", calendar=US)}
     assert tasks[TaskKind.CONTACT] == date(2026, 11, 30)  # Thanksgiving + weekend skipped
     assert tasks[TaskKind.VISIT] == date(2026, 12, 2)
 

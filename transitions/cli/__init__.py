@@ -35,6 +35,9 @@ COMMAND_MODULES = (
     "transitions.cli.interop_cmd",
     "transitions.cli.followup_cmd",
     "transitions.cli.appointments_cmd",
+    "transitions.cli.resources_cmd",
+    "transitions.cli.summary_cmd",
+    "transitions.cli.discharge_cmd",
 )
 
 

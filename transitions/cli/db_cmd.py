@@ -9,12 +9,15 @@ from typing import Any
 from transitions.cli.common import Context, add_database_option
 from transitions.db import migrate
 from transitions.errors import TransitionsError
+from transitions.services.units import sync_units_from_site
 
 
 def register(sub: Any) -> None:
     db = sub.add_parser("db", help="create, migrate, check or back up the database")
     db_sub = db.add_subparsers(dest="db_command", metavar="ACTION", required=True)
-    upgrade = db_sub.add_parser("upgrade", help="migrate the schema to the newest version")
+    upgrade = db_sub.add_parser(
+        "upgrade", help="migrate the schema to the newest version and sync the site file's units"
+    )
     upgrade.set_defaults(func=_upgrade)
     current = db_sub.add_parser("current", help="show the schema version")
     current.set_defaults(func=_current)
@@ -41,6 +44,8 @@ def _upgrade(args: argparse.Namespace) -> int:
             print(f"{ctx.db.display_url}: migrated from {before or 'empty'} to {head}")
         if copy is not None:
             print(f"copy of the database before migrating: {copy}")
+        if ctx.site.units:
+            print(sync_units_from_site(ctx.db, ctx.site).summary())
     finally:
         ctx.close()
     return 0

@@ -45,6 +45,7 @@ def register(sub: Any) -> None:
 
 
 def _demo(args: argparse.Namespace) -> int:
+    from transitions.demo.community import seed_demo_resources
     from transitions.demo.generator import generate_demo
 
     ctx = Context(args)
@@ -65,11 +66,14 @@ def _demo(args: argparse.Namespace) -> int:
 
             noon = datetime.combine(today, dt_time(12, 0), tzinfo=tz).astimezone(UTC)
             seed_demo_followups(ctx.db, ctx.site, args.seed, now=lambda: noon)
+        resources = seed_demo_resources(ctx.db, ctx.site)
         seconds = time.perf_counter() - started
     finally:
         ctx.close()
     if args.json:
-        print_json({**summary.to_json(), "seconds": round(seconds, 1)})
+        print_json(
+            {**summary.to_json(), "community_resources": resources, "seconds": round(seconds, 1)}
+        )
     else:
         if sys.stderr.isatty():
             print(file=sys.stderr)

@@ -1,4 +1,4 @@
-"""`transitions encounter show VISIT_NUMBER` and `transitions encounter list`."""
+"""`transitions encounter show VISIT_NUMBER`, `encounter list` and `encounter readiness`."""
 
 from __future__ import annotations
 
@@ -13,7 +13,7 @@ from transitions.cli.common import (
     print_json,
 )
 from transitions.domain.encounter_status import ACTIVE_STATUSES, EncounterStatus
-from transitions.services import encounters
+from transitions.services import encounters, readiness
 from transitions.services.encounters import StayDetail, StayFilter
 
 STATUS_CHOICES = [s.value for s in EncounterStatus] + ["active"]
@@ -44,7 +44,14 @@ def register(sub: Any) -> None:
     )
     add_json_option(lst)
     lst.set_defaults(func=_list)
-    for parser in (enc, show, lst):
+
+    ready = enc_sub.add_parser(
+        "readiness", help="discharge readiness: each step and the Project RED checklist"
+    )
+    ready.add_argument("visit_number", metavar="VISIT_NUMBER")
+    add_json_option(ready)
+    ready.set_defaults(func=_readiness)
+    for parser in (enc, show, lst, ready):
         add_database_option(parser)
 
 
@@ -89,6 +96,28 @@ def _list(args: argparse.Namespace) -> int:
             f"{when.isoformat(timespec='minutes') if when else ''}"
         )
     print(f"{len(rows)} stays")
+    return 0
+
+
+def _readiness(args: argparse.Namespace) -> int:
+    ctx = Context(args)
+    try:
+        with ctx.uow() as uow:
+            encounter_id = readiness.encounter_id_of(uow, args.visit_number)
+            result = readiness.stay_readiness(uow, ctx.actor, encounter_id)
+    finally:
+        ctx.close()
+    if args.json:
+        print_json(result.to_json())
+        return 0
+    print(f"stay {result.visit_number}: {'ready' if result.ready else 'not ready'} to discharge")
+    for key, step in result.steps.items():
+        print(f"  {key:<13} {step.status:<12} {'; '.join(step.problems)}")
+    print("Project RED checklist:")
+    for item in result.red_checklist:
+        mark = " (blocks)" if item.blocking else ""
+        extra = f" - acknowledged: {item.reason}" if item.reason else f" - {item.detail}"
+        print(f"  {item.status:<12} {item.key}{mark}: {item.label}{extra}")
     return 0
 
 

@@ -117,7 +117,14 @@ def _dashboard(args: argparse.Namespace) -> int:
     if args.pdf is not None:
         from transitions.reports.followup_dashboard import write_dashboard_pdf
 
-        write_dashboard_pdf(args.pdf, cells, hospital=hospital, first=first, last=last)
+        write_dashboard_pdf(
+            args.pdf,
+            cells,
+            hospital=hospital,
+            first=first,
+            last=last,
+            visit_deadlines=ctx.site.visit_deadline_days,
+        )
     data = [c.to_json() for c in cells]
     if args.dash_format == "csv":
         writer = csv.writer(sys.stdout, lineterminator="\n")

@@ -320,3 +320,7 @@ from transitions.db import packet_models  # noqa: E402,F401
 from transitions.db import interop_models  # noqa: E402,F401
 from transitions.db import followup_models  # noqa: E402,F401
 from transitions.db import appointments_models  # noqa: E402,F401
+from transitions.db import assessment_models  # noqa: E402,F401
+from transitions.db import careplan_models  # noqa: E402,F401
+from transitions.db import pcp_summary_models  # noqa: E402,F401
+from transitions.db import discharge_models  # noqa: E402,F401

@@ -22,6 +22,7 @@ from typing import Any
 from sqlalchemy import select
 
 from transitions.db.engine import Database
+from transitions.demo.assessments import add_demo_assessments
 from transitions.demo.clinical import (
     diagnosis_codes,
     diagnosis_rows,
@@ -260,6 +261,7 @@ def generate_demo(
             if progress is not None:
                 progress(end, patients)
         add_demo_followups(writer, today, tz)
+        add_demo_assessments(writer, today, tz)
         writer.finish()
     totals = generator.totals
     return DemoSummary(

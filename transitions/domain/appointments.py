@@ -5,8 +5,8 @@ Pure rules (no database). Times here are *local* wall-clock times of the site (n
 
 The warnings follow Project RED (Re-Engineered Discharge, AHRQ) components 2-4 — appointments
 arranged before the patient leaves — and the CMS transitional care management visit deadline
-(CPT 99496: 7 days for high complexity; CPT 99495: 14 days otherwise, MLN908628), see
-:mod:`transitions.domain.tcm`.
+(CPT 99496: 7 days for high complexity; CPT 99495: 14 days otherwise, MLN908628), or the
+site's own deadline per risk tier: see ``VisitDeadlinePolicy`` in :mod:`transitions.domain.tcm`.
 """
 
 from __future__ import annotations
@@ -19,7 +19,7 @@ from enum import StrEnum
 from typing import Any
 
 from transitions.domain.calendar import HolidayCalendar
-from transitions.domain.tcm import VISIT_DAYS_HIGH, VISIT_DAYS_MODERATE
+from transitions.domain.tcm import CMS_VISIT_DEADLINES, VisitDeadlinePolicy
 from transitions.errors import ValidationError
 
 
@@ -71,10 +71,12 @@ class HomeServiceKind(StrEnum):
     OTHER = "other"
 
 
-def visit_deadline(discharge_day: date, tier: RiskTier) -> date:
-    """Last day for the PCP follow-up: 7 days after discharge for high risk, else 14."""
-    days = VISIT_DAYS_HIGH if tier is RiskTier.HIGH else VISIT_DAYS_MODERATE
-    return discharge_day + timedelta(days=days)
+def visit_deadline(
+    discharge_day: date, tier: RiskTier, policy: VisitDeadlinePolicy = CMS_VISIT_DEADLINES
+) -> date:
+    """Last day for the PCP follow-up of a ``tier`` stay under the site's deadline ``policy``
+    (default the CMS windows: 7 days after discharge for high risk, else 14)."""
+    return policy.due(discharge_day, tier)
 
 
 # -- opening hours -------------------------------------------------------------------------------
@@ -240,6 +242,7 @@ def appointment_warnings(
     tier: RiskTier,
     calendar: HolidayCalendar,
     travel_buffer_minutes: int,
+    visit_deadlines: VisitDeadlinePolicy = CMS_VISIT_DEADLINES,
 ) -> list[AppointmentWarning]:
     """Every warning about a stay's follow-up plan, stay-wide ones first, then by appointment.
 
@@ -248,7 +251,7 @@ def appointment_warnings(
     """
     active = sorted((a for a in appointments if a.is_open), key=lambda a: (a.start, a.id))
     warnings: list[AppointmentWarning] = []
-    deadline = visit_deadline(discharge.date(), tier)
+    deadline = visit_deadline(discharge.date(), tier, visit_deadlines)
     pcp = [a for a in active if a.type is AppointmentType.PCP_FOLLOW_UP]
     if not pcp:
         warnings.append(

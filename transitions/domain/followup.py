@@ -3,9 +3,10 @@ are due, what a reached call records (CTM-3 included), when a contact task may b
 "unable to reach", and the dashboard's rates.
 
 Deadlines follow the TCM clock (:mod:`transitions.domain.tcm`, CMS MLN908628): the contact call
-by the 2nd business day after discharge; the visit within 7 days for high-risk patients (either
-score in its high tier, treated like high-complexity TCM, CPT 99496), else within 14 days; the
-readmission check on day 30 after discharge.
+by the 2nd business day after discharge; the visit by the site's deadline for the stay's risk
+tier (``VisitDeadlinePolicy``; by default 7 days for high-risk patients — either score in its
+high tier, treated like high-complexity TCM, CPT 99496 — else 14 days); the readmission check on
+day 30 after discharge.
 
 CTM-3: Coleman EA et al. Med Care 2005;43(3):246-255 and Parry C et al. Med Care
 2008;46(3):317-322; questions, answer scale and scoring in ``resources/followup/ctm3.json``.
@@ -21,7 +22,7 @@ from functools import cache
 from typing import Any
 
 from transitions.domain.calendar import HolidayCalendar, business_days_between
-from transitions.domain.tcm import tcm_deadlines
+from transitions.domain.tcm import CMS_VISIT_DEADLINES, VisitDeadlinePolicy, tcm_deadlines
 from transitions.errors import ValidationError
 from transitions.resources import load_json
 
@@ -92,19 +93,19 @@ class PlannedTask:
     due: date
 
 
-def visit_days(high_risk: bool) -> int:
-    return 7 if high_risk else 14
-
-
 def plan_tasks(
-    discharged: date, *, high_risk: bool, calendar: HolidayCalendar
+    discharged: date,
+    *,
+    tier: str,
+    calendar: HolidayCalendar,
+    visit_deadlines: VisitDeadlinePolicy = CMS_VISIT_DEADLINES,
 ) -> list[PlannedTask]:
-    """The three follow-up tasks of a discharge on ``discharged`` with their due dates."""
+    """The three follow-up tasks of a ``tier``-risk discharge on ``discharged`` with their due
+    dates (the visit by the site's ``visit_deadlines`` for that tier)."""
     clock = tcm_deadlines(discharged, calendar)
-    visit_due = clock.visit_due_high if high_risk else clock.visit_due_moderate
     return [
         PlannedTask(TaskKind.CONTACT, clock.contact_due),
-        PlannedTask(TaskKind.VISIT, visit_due),
+        PlannedTask(TaskKind.VISIT, visit_deadlines.due(discharged, tier)),
         PlannedTask(TaskKind.READMISSION, discharged + timedelta(days=READMISSION_CHECK_DAY)),
     ]
 

@@ -154,6 +154,15 @@ class AllergyLine:
 
 
 @dataclass(frozen=True)
+class GoalLine:
+    """A goal made with the patient: in their own words, the measurable target, by when."""
+
+    words: str
+    target: str
+    by: date
+
+
+@dataclass(frozen=True)
 class PacketContent:
     cover: CoverInfo
     medicines: MedicinesSection | None = None
@@ -168,7 +177,7 @@ class PacketContent:
     diet: tuple[str, ...] = ()
     activity: tuple[str, ...] = ()
     nurse_instructions: str | None = None
-    goals: tuple[str, ...] = ()
+    goals: tuple[GoalLine, ...] = ()
     #: print the "my questions" page (lined space to write)
     questions_space: bool = True
 

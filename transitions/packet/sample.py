@@ -16,6 +16,7 @@ from transitions.packet.content import (
     CalendarInputs,
     CoverInfo,
     EducationModule,
+    GoalLine,
     HomeService,
     Medicine,
     MedicinesSection,
@@ -165,5 +166,16 @@ def sample_content(
         diet=("Low salt: less than 2,000 mg a day.", "Drink no more than 2 liters a day."),
         activity=("Walk a little more every day.", "No lifting over 10 pounds for 2 weeks."),
         nurse_instructions="Bring all your medicine bottles to your first doctor visit.",
-        goals=("Walk to the mailbox and back without stopping by my next visit.",),
+        goals=(
+            GoalLine(
+                "Walk to the mailbox and back without stopping.",
+                "Walk 5 minutes twice a day, one minute more each week.",
+                SAMPLE_DISCHARGE + timedelta(days=21),
+            ),
+            GoalLine(
+                "Keep the water off my lungs.",
+                "Weigh myself every morning; call if up 2 lb in a day or 5 lb in a week.",
+                SAMPLE_DISCHARGE + timedelta(days=30),
+            ),
+        ),
     )

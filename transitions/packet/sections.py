@@ -29,6 +29,7 @@ from transitions.packet.content import (
     Branding,
     Calendar30,
     EducationModule,
+    GoalLine,
     Medicine,
     MedicineGroup,
     MedicinesSection,
@@ -441,6 +442,21 @@ def _text_section(title: str, items: Sequence[str], s: Styles) -> Story:
     return [_p(title, s.h2), _bullets(items, s)]
 
 
+def goals(items: Sequence[GoalLine], msg: Messages, s: Styles, width: float) -> Story:
+    """ "My goals": the patient's own words, the measurable target and the date, as agreed."""
+    if not items:
+        return []
+    keys = ("goals.col.words", "goals.col.target", "goals.col.by")
+    rows: list[list[object]] = [[_p(msg(k), s.cell_bold) for k in keys]]
+    for goal in sorted(items, key=lambda g: g.by):
+        rows.append(
+            [_p(msg("goals.quoted", words=goal.words), s.cell_bold), _p(goal.target, s.cell),
+             _p(msg.date_long(goal.by), s.cell)]
+        )  # fmt: skip
+    table = _table(rows, [width * w for w in (0.36, 0.40, 0.24)], s, header=True)
+    return [KeepTogether([_p(msg("goals.title"), s.h2), _p(msg("goals.intro"), s.body), table])]
+
+
 def questions(msg: Messages, s: Styles, width: float) -> Story:
     lines = Table([[""]] * 6, colWidths=[width], rowHeights=[s.body_size * 2.2] * 6)
     lines.setStyle(TableStyle([("LINEBELOW", (0, 0), (-1, -1), 0.6, GRID)]))
@@ -489,7 +505,7 @@ def build_story(
     rest += _text_section(msg("activity.title"), content.activity, s)
     if content.nurse_instructions:
         rest += _text_section(msg("nurse.title"), [content.nurse_instructions], s)
-    rest += _text_section(msg("goals.title"), content.goals, s)
+    rest += goals(content.goals, msg, s, width)
     story += [Spacer(1, s.body_size)] + rest if rest else []
     if content.questions_space:
         story += questions(msg, s, width)

@@ -16,6 +16,7 @@ from reportlab.lib.units import mm
 from reportlab.platypus import Paragraph, SimpleDocTemplate, Spacer, Table, TableStyle
 
 from transitions.domain.followup import DashboardCell
+from transitions.domain.tcm import CMS_VISIT_DEADLINES, VisitDeadlinePolicy
 
 SERIES = (
     ("Contacted within 2 business days (%)", colors.HexColor("#1565c0")),
@@ -57,7 +58,13 @@ def _chart(cells: Sequence[DashboardCell]) -> Drawing:
 
 
 def write_dashboard_pdf(
-    path: Path, cells: Sequence[DashboardCell], *, hospital: str, first: date, last: date
+    path: Path,
+    cells: Sequence[DashboardCell],
+    *,
+    hospital: str,
+    first: date,
+    last: date,
+    visit_deadlines: VisitDeadlinePolicy = CMS_VISIT_DEADLINES,
 ) -> None:
     styles = getSampleStyleSheet()
     doc = SimpleDocTemplate(
@@ -74,8 +81,9 @@ def write_dashboard_pdf(
         Paragraph(
             f"Discharges from {first.isoformat()} to {last.isoformat()}, per unit and month of "
             "discharge. Contact: first completed TCM call within 2 business days (CMS "
-            "MLN908628). Visit: kept within 7 (high risk) or 14 days. Readmission: unplanned "
-            "inpatient admission within 30 days.",
+            f"MLN908628). Visit: kept within {visit_deadlines.high} (high risk), "
+            f"{visit_deadlines.moderate} (moderate) or {visit_deadlines.low} days (low risk). "
+            "Readmission: unplanned inpatient admission within 30 days.",
             styles["Normal"],
         ),
         Spacer(1, 4 * mm),

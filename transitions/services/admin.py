@@ -11,6 +11,7 @@ from transitions.config import SiteConfig
 from transitions.db import migrate
 from transitions.db.engine import Database
 from transitions.errors import DatabaseUnavailableError
+from transitions.services.units import sync_units_from_site
 
 log = logging.getLogger(__name__)
 
@@ -20,7 +21,8 @@ FIRST_RUN_DEMO_SEED = 2026
 
 
 def prepare_database(url: str, site: SiteConfig, *, seed_demo_if_empty: bool = False) -> Database:
-    """Open the database at ``url``, bring its schema to head, and seed the demo if asked.
+    """Open the database at ``url``, bring its schema to head, seed the demo if asked, and sync
+    the site file's wards into it (:mod:`transitions.services.units`).
 
     Raises :class:`DatabaseUnavailableError` (one line, password masked) when the URL is
     malformed or the server cannot be reached.
@@ -35,6 +37,11 @@ def prepare_database(url: str, site: SiteConfig, *, seed_demo_if_empty: bool = F
         ) from exc
     if seed_demo_if_empty:
         seed_demo_if_database_empty(db, site)
+    try:
+        sync_units_from_site(db, site)
+    except BaseException:
+        db.dispose()
+        raise
     return db
 
 
@@ -55,5 +62,8 @@ def seed_demo_if_database_empty(db: Database, site: SiteConfig) -> bool:
     from transitions.demo.followup_history import seed_demo_followups  # issue 8
 
     seed_demo_followups(db, site, FIRST_RUN_DEMO_SEED)
+    from transitions.demo.community import seed_demo_resources  # issue 7
+
+    seed_demo_resources(db, site)
     log.info("seeded the demo hospital: %s", summary.to_json())
     return True

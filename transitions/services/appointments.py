@@ -300,6 +300,7 @@ def _plan(uow: UnitOfWork, encounter: Encounter) -> FollowUpPlan:
         tier=tier,
         calendar=calendar,
         travel_buffer_minutes=uow.site.travel_buffer_minutes,
+        visit_deadlines=uow.site.visit_deadline_days,
     )
     views = [
         replace(v, warnings=tuple(w for w in warnings if w.appointment_id == v.id)) for v in views
@@ -313,7 +314,7 @@ def _plan(uow: UnitOfWork, encounter: Encounter) -> FollowUpPlan:
         discharged=encounter.discharge_time is not None,
         risk_tier=tier,
         deadlines=deadlines,
-        visit_due=visit_deadline(local_discharge.date(), tier),
+        visit_due=visit_deadline(local_discharge.date(), tier, uow.site.visit_deadline_days),
         pcp_id=encounter.patient.pcp_id,
         patient_interpreter_needed=encounter.patient.interpreter_needed,
         appointments=tuple(views),

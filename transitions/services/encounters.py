@@ -381,6 +381,10 @@ STAY_SECTION_MODULES: tuple[str, ...] = (
     "transitions.services.packets",
     "transitions.services.interop",
     "transitions.services.followup",
+    "transitions.services.assessment",
+    "transitions.services.careplan",
+    "transitions.services.pcp_summary",
+    "transitions.services.discharge",
 )
 
 
@@ -550,6 +554,23 @@ def change_status(
             "reload it and try again",
             theirs={"status": encounter.status.value},
         )
+    apply_status_change(uow, actor, encounter, target, disposition=disposition)
+    uow.session.flush()
+    detail = _detail(uow, encounter)
+    uow.commit()
+    return detail
+
+
+def apply_status_change(
+    uow: UnitOfWork,
+    actor: Actor,
+    encounter: Encounter,
+    target: EncounterStatus,
+    *,
+    disposition: str | None = None,
+) -> None:
+    """One state-machine step of a loaded stay, its follow-up hooks and its audit event; the
+    caller checked permissions and commits (``change_status``, the discharge sign-off)."""
     before = encounter.status
     check_transition(before, target)
     details: dict[str, Any] = {"before": before.value, "after": target.value}
@@ -572,10 +593,6 @@ def change_status(
         patient_id=encounter.patient_id,
         details=details,
     )
-    uow.session.flush()
-    detail = _detail(uow, encounter)
-    uow.commit()
-    return detail
 
 
 # -- JSON ------------------------------------------------------------------------------------------

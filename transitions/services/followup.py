@@ -71,8 +71,9 @@ def create_followup_tasks(
     }
     planned = plan_tasks(
         _local_date(uow, encounter.discharge_time),
-        high_risk=risk.tier == "high",
+        tier=risk.tier,
         calendar=uow.site.holiday_calendar,
+        visit_deadlines=uow.site.visit_deadline_days,
     )
     created = []
     for task in planned:

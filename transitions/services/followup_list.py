@@ -74,6 +74,9 @@ class FollowupRow:
     call_attempts: int
     readmitted: str | None  # visit number of the readmission
     readmission_planned: bool | None
+    #: The ward's name and phone number (site file ``[[units]]``), for the list and its export.
+    unit_name: str | None = None
+    unit_phone: str | None = None
 
     def to_json(self) -> dict[str, Any]:
         data: dict[str, Any] = _jsonable(asdict(self))
@@ -84,6 +87,7 @@ CSV_COLUMNS = (
     "patient_name",
     "mrn",
     "unit",
+    "unit_phone",
     "visit_number",
     "discharged",
     "days_since",
@@ -199,6 +203,10 @@ def list_followups(uow: UnitOfWork, actor: Actor, flt: FollowupFilter) -> list[F
         ):
             attempts.setdefault(a.task_id, []).append(a)
     term = (flt.search or "").strip().lower()
+    wards = {
+        code: (name, phone)
+        for code, name, phone in uow.session.execute(select(Unit.code, Unit.name, Unit.phone))
+    }
     rows = []
     for encounter, patient, unit_code in found:
         assert encounter.discharge_time is not None
@@ -259,6 +267,8 @@ def list_followups(uow: UnitOfWork, actor: Actor, flt: FollowupFilter) -> list[F
                 call_attempts=len(calls),
                 readmitted=readmission[0] if readmission else None,
                 readmission_planned=readmission[1] if readmission else None,
+                unit_name=wards[unit_code][0] if unit_code in wards else None,
+                unit_phone=wards[unit_code][1] if unit_code in wards else None,
             )
         )
     rows.sort(key=lambda r: (not r.overdue, r.next_due or date.max, r.patient_name))

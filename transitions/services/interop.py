@@ -138,6 +138,8 @@ def quarantine_message(
     reason: str,
     control_id: str | None,
 ) -> IngestResult:
+    # a reason may quote the message's own bytes; PostgreSQL text cannot hold NUL
+    reason = reason.replace("\x00", "\\x00")
     with make_uow() as uow:
         message = uow.session.get(InboundMessage, message_id)
         assert message is not None

@@ -293,16 +293,34 @@ def apply_bundle(uow: UnitOfWork, actor: Actor, bundle: Any) -> dict[str, Any]:
 
 def export_stay(uow: UnitOfWork, actor: Actor, visit_number: str) -> str:
     """One stay as a FHIR R4 collection Bundle (JSON text), validated with fhir.resources R4B."""
-    from transitions.interop.fhir_export import build_bundle, validate
-    from transitions.services.interop_care import load_care
+    from transitions.interop.fhir_export import validate
 
     require(actor, "stay.view")
     encounter = uow.session.scalar(select(Encounter).where(Encounter.visit_number == visit_number))
     if encounter is None:
         raise NotFoundError(f"no stay with visit number '{visit_number}'")
-    patient = encounter.patient
-    from transitions.db.interop_models import PatientIdentifier, VisitIdentifier
+    bundle = stay_bundle(uow, encounter)
+    text = validate(bundle)
+    uow.audit(
+        actor,
+        "export",
+        "encounter",
+        encounter.visit_number,
+        patient_id=encounter.patient_id,
+        details={"format": "fhir-r4-bundle", "resources": len(bundle["entry"])},
+    )
+    uow.commit()
+    return text
 
+
+def stay_bundle(uow: UnitOfWork, encounter: Encounter) -> dict[str, Any]:
+    """The stay's FHIR R4 collection Bundle as a dict, not validated yet (no permission check,
+    no audit: callers such as the summary to the PCP check, validate and audit)."""
+    from transitions.db.interop_models import PatientIdentifier, VisitIdentifier
+    from transitions.interop.fhir_export import build_bundle
+    from transitions.services.interop_care import load_care
+
+    patient = encounter.patient
     patient_ids = [
         (i.authority, i.value)
         for i in uow.session.scalars(
@@ -319,9 +337,10 @@ def export_stay(uow: UnitOfWork, actor: Actor, visit_number: str) -> str:
             .order_by(VisitIdentifier.id)
         )
     ]
+    import transitions.services.careplan  # noqa: F401 - registers its export contributor
     import transitions.services.interop_followup  # noqa: F401 - registers its export contributor
 
-    bundle = build_bundle(
+    return build_bundle(
         patient,
         encounter,
         patient_ids=patient_ids,
@@ -330,17 +349,6 @@ def export_stay(uow: UnitOfWork, actor: Actor, visit_number: str) -> str:
         now=uow.now(),
         care=load_care(uow, encounter),
     )
-    text = validate(bundle)
-    uow.audit(
-        actor,
-        "export",
-        "encounter",
-        encounter.visit_number,
-        patient_id=patient.id,
-        details={"format": "fhir-r4-bundle", "resources": len(bundle["entry"])},
-    )
-    uow.commit()
-    return text
 
 
 def message_counts(uow: UnitOfWork) -> dict[str, int]:

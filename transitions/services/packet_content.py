@@ -27,6 +27,7 @@ from transitions.packet.content import (
     CalendarInputs,
     CoverInfo,
     EducationModule,
+    GoalLine,
     HomeService,
     Medicine,
     MedicineGroup,
@@ -181,6 +182,13 @@ def education_section(
     return taught_education(uow, encounter, language)
 
 
+def goals_section(uow: UnitOfWork, encounter: Encounter) -> tuple[GoalLine, ...]:
+    """ "My goals": the stay's active goals (patient's words, target, date)."""
+    from transitions.services.goals import packet_goals
+
+    return packet_goals(uow, encounter)
+
+
 def allergies_section(uow: UnitOfWork, encounter: Encounter) -> tuple[AllergyLine, ...]:
     return tuple(
         AllergyLine(a.substance, a.reaction, a.severity.value) for a in encounter.patient.allergies
@@ -197,6 +205,7 @@ SECTION_BUILDERS: dict[str, Callable[..., Any]] = {
     "home_services": home_services_section,
     "education": education_section,
     "allergies": allergies_section,
+    "goals": goals_section,
 }
 
 
@@ -222,4 +231,5 @@ def build_content(uow: UnitOfWork, encounter: Encounter, options: PacketOptions)
         home_services=b["home_services"](uow, encounter, msg),
         education=b["education"](uow, encounter, options.language),
         allergies=b["allergies"](uow, encounter),
+        goals=b["goals"](uow, encounter),
     )

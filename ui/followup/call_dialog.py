@@ -40,6 +40,7 @@ from transitions.services.permissions import allowed
 from transitions.services.uow import UnitOfWork
 from ui.context import AppContext
 from ui.errors import user_message
+from ui.followup.goals_panel import CallGoalsPanel
 from ui.tasks import bound_to
 
 
@@ -51,7 +52,7 @@ class CallLogDialog(QDialog):
         self.log: CallLog | None = None
         self.changed = False
         self.setWindowTitle(self.tr("Follow-up call log"))
-        self.resize(760, 720)
+        self.resize(820, 860)
 
         self.header = QLabel()
         self.header.setWordWrap(True)
@@ -115,6 +116,7 @@ class CallLogDialog(QDialog):
         self.log_button = QPushButton(self.tr("&Log call (Ctrl+Enter)"))
         self.unable_button = QPushButton(self.tr("&Unable to reach (Ctrl+U)"))
         self.close_button = QPushButton(self.tr("Close"))
+        self.goals_panel = CallGoalsPanel(ctx, encounter_id)
         self._layout()
         self.reached.toggled.connect(self._update_enabled)
         self.escalate.toggled.connect(self._update_enabled)
@@ -170,6 +172,7 @@ class CallLogDialog(QDialog):
         for widget in (self.header, self.tasks_label, self.attempts_label, self.why_label):
             layout.addWidget(widget)
         layout.addLayout(tasks_row)
+        layout.addWidget(self.goals_panel)
         layout.addWidget(call_box)
         layout.addLayout(buttons)
 
@@ -202,6 +205,7 @@ class CallLogDialog(QDialog):
             return followup.get_call_log(uow, actor, encounter_id), followup.list_owners(uow)
 
         self.ctx.submit(work, bound_to(self, self._loaded), bound_to(self, self._failed))
+        self.goals_panel.reload()
 
     def _loaded(self, data: tuple[CallLog, list[tuple[str, str]]]) -> None:
         log, owners = data

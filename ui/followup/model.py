@@ -172,6 +172,14 @@ class FollowupModel(QAbstractTableModel):
             return row
         if role == Qt.ItemDataRole.ForegroundRole and row.overdue and col in (Col.NEXT, Col.DUE):
             return QBrush(OVERDUE)
+        if role == Qt.ItemDataRole.ToolTipRole and col is Col.UNIT and row.unit_name:
+            if row.unit_phone:
+                return (
+                    QCoreApplication.translate("FollowupModel", "%1, phone %2")
+                    .replace("%1", row.unit_name)
+                    .replace("%2", row.unit_phone)
+                )
+            return row.unit_name
         tip = role == Qt.ItemDataRole.ToolTipRole and col in (Col.LACE, Col.HOSPITAL)
         if tip and row.risk_missing:
             return QCoreApplication.translate(

@@ -312,7 +312,12 @@ class DashboardPage(QWidget):
 
         first, last = self.period()
         write_dashboard_pdf(
-            path, self.cells, hospital=self.ctx.site.hospital_name, first=first, last=last
+            path,
+            self.cells,
+            hospital=self.ctx.site.hospital_name,
+            first=first,
+            last=last,
+            visit_deadlines=self.ctx.site.visit_deadline_days,
         )
 
     def _save_pdf(self) -> None:

@@ -23,6 +23,8 @@ from transitions.services.encounters import StayRow
 from transitions.services.worklist_flags import StayFlags
 from ui import formatting as fmt
 from ui.i18n import QT_TRANSLATE_NOOP
+from ui.widgets import readiness as ready
+from ui.widgets.readiness import StatusesRole
 
 #: The value a column sorts by (numbers and timestamps, not the text shown).
 SortRole = Qt.ItemDataRole.UserRole + 1
@@ -44,8 +46,9 @@ class Column(IntEnum):
     PLANNED = 8
     LOS = 9
     STATUS = 10
-    EDUCATION = 11
-    FLAGS = 12
+    READINESS = 11
+    EDUCATION = 12
+    FLAGS = 13
 
 
 HEADERS = {
@@ -60,6 +63,7 @@ HEADERS = {
     Column.PLANNED: QT_TRANSLATE_NOOP("StayTableModel", "Planned discharge"),
     Column.LOS: QT_TRANSLATE_NOOP("StayTableModel", "LOS"),
     Column.STATUS: QT_TRANSLATE_NOOP("StayTableModel", "Status"),
+    Column.READINESS: QT_TRANSLATE_NOOP("StayTableModel", "Readiness"),
     Column.EDUCATION: QT_TRANSLATE_NOOP("StayTableModel", "Education"),
     Column.FLAGS: QT_TRANSLATE_NOOP("StayTableModel", "Flags"),
 }
@@ -96,6 +100,7 @@ class StayTableModel(QAbstractTableModel):
         super().__init__(parent)
         self._rows: list[StayRow] = []
         self._flags: dict[int, StayFlags] = {}
+        self._readiness: dict[int, dict[str, str]] = {}
         self._tz = tz
         self._today = today
         self._bold = QFont()
@@ -106,6 +111,7 @@ class StayTableModel(QAbstractTableModel):
         self.beginResetModel()
         self._rows = list(rows)
         self._flags = {}
+        self._readiness = {}
         if today is not None:
             self._today = today
         self.endResetModel()
@@ -117,6 +123,17 @@ class StayTableModel(QAbstractTableModel):
             self.dataChanged.emit(
                 self.index(0, Column.EDUCATION), self.index(len(self._rows) - 1, Column.FLAGS)
             )
+
+    def set_readiness(self, statuses: dict[int, dict[str, str]]) -> None:
+        """Step -> status per stay (``worklist_readiness``), loaded after the rows."""
+        self._readiness = {key: dict(value) for key, value in statuses.items()}
+        if self._rows:
+            self.dataChanged.emit(
+                self.index(0, Column.READINESS), self.index(len(self._rows) - 1, Column.READINESS)
+            )
+
+    def readiness_of(self, row: StayRow) -> dict[str, str] | None:
+        return self._readiness.get(row.encounter_id)
 
     def flags_of(self, row: StayRow) -> StayFlags | None:
         return self._flags.get(row.encounter_id)
@@ -145,7 +162,20 @@ class StayTableModel(QAbstractTableModel):
             return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
         if role == Qt.ItemDataRole.ToolTipRole and section == Column.LOS:
             return QCoreApplication.translate("StayTableModel", "Length of stay")
+        if role == Qt.ItemDataRole.ToolTipRole and section == Column.READINESS:
+            return self._readiness_legend()
         return None
+
+    def _readiness_legend(self) -> str:
+        keys = next((list(value) for value in self._readiness.values() if value), [])
+        steps = ", ".join(f"{ready.step_letter(k)} {ready.step_name(k)}" for k in keys)
+        marks = ", ".join(
+            f"{ready.glyph(status)} {ready.status_word(status)}" for status in ready.GLYPHS
+        )
+        text = QCoreApplication.translate(
+            "StayTableModel", "Discharge readiness per step: %1. %2. Sorted up: least ready first."
+        )
+        return text.replace("%1", steps).replace("%2", marks)
 
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         if not index.isValid() or not 0 <= index.row() < len(self._rows):
@@ -158,6 +188,9 @@ class StayTableModel(QAbstractTableModel):
             return self._sort_key(row, column)
         if role == RowRole:
             return row
+        if role == StatusesRole and column == Column.READINESS:
+            statuses = self._readiness.get(row.encounter_id)
+            return ready.StepStatuses.of(statuses) if statuses is not None else None
         if role == Qt.ItemDataRole.ToolTipRole:
             return self._tooltip(row, column)
         if role == Qt.ItemDataRole.TextAlignmentRole and column in _NUMERIC:
@@ -207,6 +240,8 @@ class StayTableModel(QAbstractTableModel):
                 return fmt.format_los(row.length_of_stay_days)
             case Column.STATUS:
                 return fmt.status_label(row.status)
+            case Column.READINESS:
+                return ready.compact_text(self._readiness.get(row.encounter_id) or {})
             case Column.EDUCATION:
                 flags = self._flags.get(row.encounter_id)
                 progress = flags.education if flags else None
@@ -270,6 +305,11 @@ class StayTableModel(QAbstractTableModel):
                 return _timestamp(row.planned_discharge_time)
             case Column.STATUS:
                 return list(EncounterStatus).index(row.status)
+            case Column.READINESS:
+                # least ready first; equally ready: earliest planned discharge first
+                score = ready.sort_key(self._readiness.get(row.encounter_id))
+                planned = min(_timestamp(row.planned_discharge_time), 9e10)
+                return score if score == float("inf") else round(score, 3) * 1e11 + planned
             case Column.EDUCATION:
                 flags = self._flags.get(row.encounter_id)
                 progress = flags.education if flags else None
@@ -311,6 +351,9 @@ class StayTableModel(QAbstractTableModel):
                 )
             case Column.FLAGS:
                 return self._flags_tooltip(row)
+            case Column.READINESS:
+                statuses = self._readiness.get(row.encounter_id)
+                return ready.summary_tooltip(statuses) if statuses else None
             case _:
                 return None
 

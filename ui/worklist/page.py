@@ -19,13 +19,14 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from transitions.services import encounters, worklist_flags
+from transitions.services import encounters, readiness, worklist_flags
 from transitions.services.encounters import StayFilter, StayRow
 from transitions.services.uow import UnitOfWork
 from ui import formatting as fmt
 from ui.context import AppContext
 from ui.errors import user_message
 from ui.tasks import bound_to
+from ui.widgets.readiness import ReadinessDelegate
 from ui.widgets.tables import EmptyStateTableView
 from ui.worklist.model import Column, StayFilterProxy, StayTableModel
 
@@ -52,6 +53,7 @@ _COLUMN_SAMPLES = {
     Column.PLANNED: "Tomorrow 14:00 ·",
     Column.LOS: "000 d",
     Column.STATUS: "Discharge planned",
+    Column.READINESS: "M✓  A✓  E✓  P✓  R✓  S✓",
     Column.EDUCATION: "10/12 · 2 reinforce",
 }
 
@@ -99,6 +101,10 @@ class WorklistPage(QWidget):
         self.count_label.setAccessibleName(self.tr("Number of patients"))
         self.refresh_button = QPushButton(self.tr("&Refresh"))
         self.refresh_button.setToolTip(self.tr("Load the worklist again (F5)"))
+        self.least_ready_button = QPushButton(self.tr("Least read&y first"))
+        self.least_ready_button.setToolTip(
+            self.tr("Sort by discharge readiness: the stays with most still to do on top")
+        )
         self.error_label = QLabel()
         self.error_label.setStyleSheet("color: #b00020;")
         self.error_label.setWordWrap(True)
@@ -112,6 +118,8 @@ class WorklistPage(QWidget):
         self.table.setModel(self.proxy)
         self.table.setSortingEnabled(True)
         self.table.sortByColumn(Column.PLANNED, Qt.SortOrder.AscendingOrder)
+        self.readiness_delegate = ReadinessDelegate(self.table)
+        self.table.setItemDelegateForColumn(Column.READINESS, self.readiness_delegate)
         self._size_columns()
 
         self._build_layout()
@@ -135,6 +143,7 @@ class WorklistPage(QWidget):
         bar.addWidget(self.search_edit, 1)
         bar.addSpacing(12)
         bar.addWidget(self.count_label)
+        bar.addWidget(self.least_ready_button)
         bar.addWidget(self.refresh_button)
 
         layout = QVBoxLayout(self)
@@ -145,7 +154,8 @@ class WorklistPage(QWidget):
         QWidget.setTabOrder(self.unit_combo, self.date_combo)
         QWidget.setTabOrder(self.date_combo, self.date_edit)
         QWidget.setTabOrder(self.date_edit, self.search_edit)
-        QWidget.setTabOrder(self.search_edit, self.refresh_button)
+        QWidget.setTabOrder(self.search_edit, self.least_ready_button)
+        QWidget.setTabOrder(self.least_ready_button, self.refresh_button)
         QWidget.setTabOrder(self.refresh_button, self.table)
         self.count_label.setSizePolicy(QSizePolicy.Policy.Fixed, QSizePolicy.Policy.Preferred)
 
@@ -167,6 +177,7 @@ class WorklistPage(QWidget):
         self.date_edit.dateChanged.connect(self._planned_day_changed)
         self.search_edit.textChanged.connect(self._search_changed)
         self.refresh_button.clicked.connect(self.refresh)
+        self.least_ready_button.clicked.connect(self.sort_least_ready_first)
         self.table.activated.connect(self._activated)
         self.proxy.rowsInserted.connect(self._update_count)
         self.proxy.rowsRemoved.connect(self._update_count)
@@ -271,6 +282,7 @@ class WorklistPage(QWidget):
         if self.proxy.rowCount() and not self.table.selectionModel().hasSelection():
             self.table.selectRow(0)  # Enter opens a patient straight away
         self._load_flags(request, rows)
+        self._load_readiness(request, rows)
 
     def _load_flags(self, request: int, rows: list[StayRow]) -> None:
         """Education progress and BOOST flags, after the rows are on screen."""
@@ -287,6 +299,28 @@ class WorklistPage(QWidget):
                 self.model.set_flags(flags)
 
         self.ctx.submit(work, bound_to(self, show), bound_to(self, self._show_error))
+
+    def _load_readiness(self, request: int, rows: list[StayRow]) -> None:
+        """Per-step readiness (a few queries per step for the whole list), after the rows."""
+        if not rows or len(rows) > worklist_flags.MAX_FLAGGED_STAYS:
+            return
+        actor = self.ctx.require_actor()
+        ids = [row.encounter_id for row in rows]
+
+        def work(uow: UnitOfWork) -> dict[int, dict[str, str]]:
+            return readiness.worklist_readiness(uow, actor, ids)
+
+        def show(statuses: dict[int, dict[str, str]]) -> None:
+            if request == self._request:
+                self.model.set_readiness(statuses)
+
+        self.ctx.submit(work, bound_to(self, show), bound_to(self, self._show_error))
+
+    def sort_least_ready_first(self) -> None:
+        self.table.sortByColumn(Column.READINESS, Qt.SortOrder.AscendingOrder)
+        if self.proxy.rowCount():
+            self.table.selectRow(0)
+            self.table.scrollToTop()
 
     def _load_failed(self, request: int, exc: Exception) -> None:
         if request == self._request:

@@ -9,10 +9,12 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QFrame, QGridLayout, QHBoxLayout, QLabel, QVBoxLayout, QWidget
 
 from transitions.services.encounters import StayDetail, StayRow
+from transitions.services.readiness import Readiness
 from transitions.services.worklist_flags import StayFlags
 from ui import formatting as fmt
 from ui.context import AppContext
 from ui.widgets.style import set_muted
+from ui.workspace.readiness_bar import ReadinessBar
 
 ALLERGY_RED = "#b00020"
 MAX_DIAGNOSES_SHOWN = 4
@@ -54,6 +56,8 @@ class PatientHeader(QFrame):
         self.diagnosis_label = _selectable(QLabel())
         self.diagnosis_label.setWordWrap(True)
         self.diagnosis_label.setTextFormat(Qt.TextFormat.RichText)
+        # per-step readiness; a click opens the step (the workspace connects step_requested)
+        self.readiness_bar = ReadinessBar()
 
         self.facts: dict[str, QLabel] = {}
         facts_grid = QGridLayout()
@@ -94,6 +98,7 @@ class PatientHeader(QFrame):
         left.addWidget(self.allergy_label)
         left.addWidget(self.diagnosis_label)
         left.addStretch(1)
+        left.addWidget(self.readiness_bar)
 
         layout = QHBoxLayout(self)
         layout.setContentsMargins(12, 8, 12, 8)
@@ -131,6 +136,10 @@ class PatientHeader(QFrame):
         self.facts["planned"].setToolTip(fmt.format_full_moment(planned, tz))
         self.facts["los"].setText(fmt.format_los(detail.length_of_stay_days))
         self.facts["attending"].setText(detail.attending or "—")
+
+    def show_readiness(self, readiness: Readiness) -> None:
+        """The same per-step indicators as the worklist, each opening its step."""
+        self.readiness_bar.show_readiness(readiness)
 
     def show_flags(self, flags: StayFlags | None) -> None:
         """Education progress and BOOST flags (the same as the worklist's columns)."""

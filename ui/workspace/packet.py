@@ -36,6 +36,7 @@ from ui.errors import user_message
 from ui.pdf_pages import PdfPreview
 from ui.tasks import bound_to
 from ui.widgets.tables import CompactTableView, PlainTableModel, TableColumn
+from ui.workspace.pcp_summary import PcpSummaryDialog
 from ui.workspace.pdf_printing import print_pdf
 from ui.workspace.steps import StepPage
 
@@ -63,6 +64,11 @@ class PacketStep(StepPage):
         self.save_button.clicked.connect(lambda: self.save_as())
         for button in (self.print_button, self.save_button):
             button.setEnabled(False)
+        self.summary_button = QPushButton(self.tr("Summar&y to the PCP…"))
+        self.summary_button.setToolTip(
+            self.tr("The discharge summary for the primary care provider: send or fax it.")
+        )
+        self.summary_button.clicked.connect(lambda: self.open_pcp_summary())
         QShortcut(QKeySequence.StandardKey.Print, self, self._print_shortcut)
 
         options = QHBoxLayout()
@@ -73,6 +79,8 @@ class PacketStep(StepPage):
         options.addWidget(self.generate_button)
         options.addWidget(self.print_button)
         options.addWidget(self.save_button)
+        options.addSpacing(12)
+        options.addWidget(self.summary_button)
 
         self.status_label = QLabel()
         self.status_label.setWordWrap(True)
@@ -136,7 +144,8 @@ class PacketStep(StepPage):
         self.setTabOrder(self.large_print_check, self.generate_button)
         self.setTabOrder(self.generate_button, self.print_button)
         self.setTabOrder(self.print_button, self.save_button)
-        self.setTabOrder(self.save_button, self.versions)
+        self.setTabOrder(self.save_button, self.summary_button)
+        self.setTabOrder(self.summary_button, self.versions)
         self._apply_permissions()
 
     # -- loading ----------------------------------------------------------------------------
@@ -270,6 +279,14 @@ class PacketStep(StepPage):
             packets.record_output(uow, actor, packet_id, action, target)
 
         self.ctx.submit(work, lambda _none: None, bound_to(self, self._failed))
+
+    def open_pcp_summary(self) -> PcpSummaryDialog:
+        """The summary to the primary care provider, in its own window (RED component 11)."""
+        dialog = PcpSummaryDialog(self.ctx, self.encounter_id, self)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.panel.delivered.connect(self.stay_changed)  # header and checklist catch up
+        dialog.show()
+        return dialog
 
     # -- earlier versions -------------------------------------------------------------------
     def _selected_version(self) -> PacketVersion | None:

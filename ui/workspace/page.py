@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from PySide6.QtCore import QSize, Qt
-from PySide6.QtGui import QPalette
+from PySide6.QtGui import QKeySequence, QPalette, QShortcut
 from PySide6.QtWidgets import (
     QFrame,
     QHBoxLayout,
@@ -15,8 +15,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from transitions.services import encounters, worklist_flags
+from transitions.services import encounters, readiness, worklist_flags
 from transitions.services.encounters import StayDetail, StayRow
+from transitions.services.readiness import Readiness
 from transitions.services.uow import UnitOfWork
 from transitions.services.worklist_flags import StayFlags
 from ui.context import AppContext
@@ -42,6 +43,7 @@ class PatientWorkspace(QWidget):
 
         self.header = PatientHeader(ctx)
         self.header.show_row(row)
+        self.header.readiness_bar.step_requested.connect(self._open_step_from_header)
         self.error_label = QLabel()
         self.error_label.setStyleSheet("color: #b00020;")
         self.error_label.setWordWrap(True)
@@ -53,6 +55,8 @@ class PatientWorkspace(QWidget):
         self.steps: dict[str, StepPage] = {}
         for spec in steps if steps is not None else workspace_steps():
             page = spec.factory(ctx, row.encounter_id)
+            page.open_step.connect(self.show_step)
+            page.stay_changed.connect(self.reload)
             self.steps[spec.key] = page
             self.stack.addWidget(page)
             item = QListWidgetItem(spec.display_title())
@@ -86,6 +90,9 @@ class PatientWorkspace(QWidget):
         layout.addWidget(self.error_label)
         layout.addLayout(body, 1)
         self.setFocusProxy(self.navigator)
+        # F6: back to the list of steps from anywhere in the workspace (the keyboard's way out)
+        step_list = QShortcut(QKeySequence("F6"), self, self.navigator.setFocus)
+        step_list.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
 
     def title(self) -> str:
         return self.row.patient_name
@@ -95,6 +102,15 @@ class PatientWorkspace(QWidget):
             self.navigator.item(i).data(Qt.ItemDataRole.UserRole)
             for i in range(self.navigator.count())
         ]
+
+    def show_step(self, key: str) -> bool:
+        """Switch to the step ``key`` and give it the focus; False if there is no such step."""
+        keys = self.step_keys()
+        if key not in keys:
+            return False
+        self.navigator.setCurrentRow(keys.index(key))
+        self.stack.currentWidget().setFocus(Qt.FocusReason.OtherFocusReason)
+        return True
 
     def reload(self) -> None:
         """Load the stay (this records a 'view' audit event) and hand it to every step."""
@@ -109,6 +125,25 @@ class PatientWorkspace(QWidget):
 
         self.ctx.submit(work, bound_to(self, self._show), bound_to(self, self._failed))
         self.ctx.submit(flags, bound_to(self, self.header.show_flags), bound_to(self, self._failed))
+        self.reload_readiness()
+
+    def reload_readiness(self) -> None:
+        """The header's per-step readiness (audited as a view of the stay's readiness)."""
+        actor = self.ctx.require_actor()
+        encounter_id = self.encounter_id
+
+        def work(uow: UnitOfWork) -> Readiness:
+            return readiness.stay_readiness(uow, actor, encounter_id)
+
+        self.ctx.submit(
+            work, bound_to(self, self.header.show_readiness), bound_to(self, self._failed)
+        )
+
+    def _open_step_from_header(self, key: str) -> None:
+        """A readiness indicator was clicked: its step (the stay summary when the step has no
+        page of its own here yet, e.g. "discharge" before that step exists)."""
+        if not self.show_step(key):
+            self.show_step("summary")
 
     refresh = reload
 

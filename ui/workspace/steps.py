@@ -10,7 +10,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass
 
-from PySide6.QtCore import QCoreApplication
+from PySide6.QtCore import QCoreApplication, Signal
 from PySide6.QtWidgets import QWidget
 
 from transitions.services.encounters import StayDetail
@@ -22,8 +22,14 @@ class StepPage(QWidget):
     """One step of the workspace. It receives the stay each time the workspace (re)loads it.
 
     A step that needs more data than :class:`StayDetail` loads it itself with
-    ``self.ctx.submit(...)`` (one unit of work per action).
+    ``self.ctx.submit(...)`` (one unit of work per action). A step asks the workspace to show
+    another step by emitting :attr:`open_step` with that step's key.
     """
+
+    # ask the workspace to switch to the step with this key (e.g. from a checklist link)
+    open_step = Signal(str)
+    # the step changed the stay itself (e.g. discharged it): the workspace reloads it
+    stay_changed = Signal()
 
     def __init__(self, ctx: AppContext, encounter_id: int, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -52,12 +58,17 @@ def workspace_steps() -> list[StepSpec]:
     """The registered steps, in the order of a discharge. Imports are local so a step module
     may import this one."""
     from ui.workspace.appointments import AppointmentsStep
+    from ui.workspace.assessment.step import AssessmentStep
+    from ui.workspace.careplan.step import CarePlanStep
+    from ui.workspace.discharge import DischargeStep
     from ui.workspace.education.step import EducationStep
     from ui.workspace.medrec.page import MedicationsStep
     from ui.workspace.packet import PacketStep
     from ui.workspace.summary import StaySummaryStep
 
     return [
+        StepSpec("assessment", QT_TRANSLATE_NOOP("WorkspaceSteps", "Assessment"), AssessmentStep),
+        StepSpec("careplan", QT_TRANSLATE_NOOP("WorkspaceSteps", "Care plan"), CarePlanStep),
         StepSpec("summary", QT_TRANSLATE_NOOP("WorkspaceSteps", "Stay summary"), StaySummaryStep),
         StepSpec(
             "medications", QT_TRANSLATE_NOOP("WorkspaceSteps", "Medications"), MedicationsStep
@@ -67,4 +78,5 @@ def workspace_steps() -> list[StepSpec]:
         ),
         StepSpec("education", QT_TRANSLATE_NOOP("WorkspaceSteps", "Education"), EducationStep),
         StepSpec("packet", QT_TRANSLATE_NOOP("WorkspaceSteps", "Discharge packet"), PacketStep),
+        StepSpec("discharge", QT_TRANSLATE_NOOP("WorkspaceSteps", "Discharge"), DischargeStep),
     ]

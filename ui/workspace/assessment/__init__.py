@@ -1,0 +1,1 @@
+"""Step "Assessment": functional status, home and support, social needs, barriers, needs."""

@@ -1,0 +1,1 @@
+"""The workspace step "Care plan": needs with their community referrals, and goals."""
