@@ -356,3 +356,21 @@ def test_durable_commits_make_sqlite_sync_every_commit(database: Database) -> No
     with database.engine.connect() as connection:
         if database.is_sqlite:  # 2 = FULL; PostgreSQL commits are durable anyway
             assert connection.exec_driver_sql("PRAGMA synchronous").scalar() == 2
+
+
+def test_nul_bytes_neither_stop_a_batch_nor_lose_a_message(
+    make_uow: UowFactory, ward: None
+) -> None:
+    results = ingest(
+        make_uow,
+        adt("A01", control_id="C1", visit="V1"),
+        adt("A01", control_id="C\x002", visit="V2"),  # NUL in MSH-10
+        adt("A01", control_id="C3", visit="V3", admit="2026\x0011200830"),  # and in a reason
+        adt("A01", control_id="C4", visit="V4"),
+    )
+    assert [r.ack_code for r in results] == ["AA", "AA", "AE", "AA"]
+    assert results[1].control_id == "C\\x002" and "\x00" not in (results[2].reason or "")
+    with make_uow() as uow:
+        stored = uow.session.scalars(select(InboundMessage.raw).order_by(InboundMessage.id)).all()
+        assert b"C\x002" in stored[1]  # the raw message exactly as received
+    assert visit(make_uow, "V2") is not None and visit(make_uow, "V4") is not None

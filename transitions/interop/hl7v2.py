@@ -106,7 +106,12 @@ def msh_field(raw: bytes, number: int) -> str | None:
     value = fields[number - 1].decode("latin-1").strip()
     if number == 9 and len(head) > 4:
         value = value.replace(head[4:5].decode("latin-1"), "^")
-    return value[:64] or None
+    return no_nul(value)[:64] or None
+
+
+def no_nul(text: str) -> str:
+    """NUL written as ``\\x00``: PostgreSQL text cannot hold it (the raw bytes keep it)."""
+    return text.replace("\x00", "\\x00") if "\x00" in text else text
 
 
 def control_id_of(raw: bytes) -> str | None:
@@ -405,8 +410,8 @@ def read_adt_normalised(body: str, tz: tzinfo) -> AdtMessage:
             raise MessageError(f"ADT^{event} without a PV1 segment", field="PV1")
         visit = _visit(pv1, _first(message, "PV2"), facility, tz, warnings)
     return AdtMessage(
-        control_id=control_id[:64],
-        message_type=message_type[:40],
+        control_id=no_nul(control_id)[:64],
+        message_type=no_nul(message_type)[:40],
         event=event,
         sending_application=msh.get(3) or "",
         sending_facility=facility,

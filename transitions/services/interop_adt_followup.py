@@ -117,7 +117,7 @@ def followup_at_discharge(applier: AdtApplier, stay: StayRow) -> None:
     planned = _plan_tasks(
         applier,
         applier.local_date(stay.discharge_time),
-        combined_tier(risk.lace_tier, risk.hospital_tier) == "high",
+        combined_tier(risk.lace_tier, risk.hospital_tier),
     )
     created = []
     for task in planned:
@@ -137,14 +137,17 @@ def followup_at_discharge(applier: AdtApplier, stay: StayRow) -> None:
         )
 
 
-def _plan_tasks(applier: AdtApplier, discharged: date, high_risk: bool) -> list[PlannedTask]:
+def _plan_tasks(applier: AdtApplier, discharged: date, tier: str) -> list[PlannedTask]:
     """:func:`plan_tasks` (pure), remembered for the feed's life: working out business
     days on the site's holiday calendar is the slow part of a discharge."""
     site = applier.uow.site
-    key = (discharged, high_risk, site.holiday_country, site.holiday_subdivision)
+    deadlines = site.visit_deadline_days
+    key = (discharged, tier, site.holiday_country, site.holiday_subdivision, deadlines)
     planned = applier.task_plans.get(key)
     if planned is None:
-        planned = plan_tasks(discharged, high_risk=high_risk, calendar=site.holiday_calendar)
+        planned = plan_tasks(
+            discharged, tier=tier, calendar=site.holiday_calendar, visit_deadlines=deadlines
+        )
         applier.task_plans[key] = planned
     return planned
 

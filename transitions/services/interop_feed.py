@@ -50,6 +50,7 @@ from transitions.interop.hl7v2 import (
     decode,
     digest_normalised,
     msh_field,
+    no_nul,
     normalise,
     read_adt_normalised,
 )
@@ -74,11 +75,12 @@ class _ApplyFailed(Exception):
 
 
 def classify(error: Exception, message_id: int) -> tuple[str, str]:
-    """The ACK code and quarantine reason for why a message could not be applied."""
+    """The ACK code and quarantine reason for why a message could not be applied (a reason may
+    quote the message's own bytes; PostgreSQL text cannot hold NUL)."""
     if isinstance(error, MessageError):
-        return error.ack_code, str(error)
+        return error.ack_code, no_nul(str(error))
     if isinstance(error, TransitionsError):
-        return "AE", str(error)
+        return "AE", no_nul(str(error))
     if isinstance(error, SQLAlchemyError):
         return "AE", f"database refused the change: {type(error).__name__}"
     # a bug must not lose the message: quarantine it, keep the trace (no patient data)
