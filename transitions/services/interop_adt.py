@@ -10,8 +10,9 @@ it was, and the next message sees the effect of every earlier one.
 The rules (idempotent updates, A08 after A03 not reopening, A11/A13 undo, matching by MRN within
 assigning authority, readmission links) are those of the single-message path this replaced and
 of :mod:`transitions.services.interop_records`, which the FHIR import uses. A discharge of an
-inpatient stay is scored (LACE, HOSPITAL) and gets its follow-up tasks as
-:func:`transitions.services.followup.create_followup_tasks` does, from the same pure functions
+inpatient stay is scored (LACE, HOSPITAL) and gets its follow-up tasks (in
+:mod:`interop_adt_followup`) as :func:`transitions.services.followup.create_followup_tasks`
+does, from the same pure functions
 (:func:`followup_risk.score_facts`, :func:`plan_tasks`); ``tests/interop/test_adt_batch.py``
 checks the stored results against those services.
 """
