@@ -10,6 +10,7 @@ hand or by an ADT/FHIR import).
 from __future__ import annotations
 
 import json
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta
 from typing import Any
@@ -244,7 +245,8 @@ class CallLog:
         return sum(1 for a in self.attempts if not a.reached)
 
 
-def _owner_names(uow: UnitOfWork, ids: set[int]) -> dict[int, tuple[str, str]]:
+def owner_names(uow: UnitOfWork, ids: set[int]) -> dict[int, tuple[str, str]]:
+    """(display name, user name) of task owners, by user id: one query for any number."""
     if not ids:
         return {}
     rows = uow.session.execute(
@@ -254,9 +256,17 @@ def _owner_names(uow: UnitOfWork, ids: set[int]) -> dict[int, tuple[str, str]]:
 
 
 def task_views(
-    uow: UnitOfWork, tasks: list[FollowupTask], unit_code: str | None, today: date
+    uow: UnitOfWork,
+    tasks: Sequence[FollowupTask],
+    unit_code: str | None,
+    today: date,
+    owners: Mapping[int, tuple[str, str]] | None = None,
 ) -> list[TaskView]:
-    owners = _owner_names(uow, {t.owner_id for t in tasks if t.owner_id is not None})
+    """``tasks``: task rows (ORM objects or rows with the same columns); ``owners``: from
+    :func:`owner_names` when the caller loaded them for many stays at once (a list), else
+    looked up here."""
+    if owners is None:
+        owners = owner_names(uow, {t.owner_id for t in tasks if t.owner_id is not None})
     order = {TaskKind.CONTACT: 0, TaskKind.VISIT: 1, TaskKind.READMISSION: 2}
     views = []
     for t in sorted(tasks, key=lambda t: order[t.kind]):
