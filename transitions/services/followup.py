@@ -255,6 +255,15 @@ def owner_names(uow: UnitOfWork, ids: set[int]) -> dict[int, tuple[str, str]]:
     return {uid: (name, username) for uid, name, username in rows}
 
 
+#: Order of a stay's tasks (and of open tasks due the same day).
+KIND_ORDER = {TaskKind.CONTACT: 0, TaskKind.VISIT: 1, TaskKind.READMISSION: 2}
+
+
+def owner_label(owner: tuple[str, str] | None, unit_code: str | None) -> tuple[str, str | None]:
+    """(name shown, user name) of a task's owner; nobody assigned: the unit's team."""
+    return (owner[0], owner[1]) if owner else (f"{unit_code or 'Unit'} team", None)
+
+
 def task_views(
     uow: UnitOfWork,
     tasks: Sequence[FollowupTask],
@@ -267,10 +276,11 @@ def task_views(
     looked up here."""
     if owners is None:
         owners = owner_names(uow, {t.owner_id for t in tasks if t.owner_id is not None})
-    order = {TaskKind.CONTACT: 0, TaskKind.VISIT: 1, TaskKind.READMISSION: 2}
     views = []
-    for t in sorted(tasks, key=lambda t: order[t.kind]):
-        owner = owners.get(t.owner_id) if t.owner_id is not None else None
+    for t in sorted(tasks, key=lambda t: KIND_ORDER[t.kind]):
+        owner, owner_username = owner_label(
+            owners.get(t.owner_id) if t.owner_id is not None else None, unit_code
+        )
         views.append(
             TaskView(
                 task_id=t.id,
@@ -278,8 +288,8 @@ def task_views(
                 kind=t.kind,
                 status=t.status,
                 due_date=t.due_date,
-                owner=owner[0] if owner else f"{unit_code or 'Unit'} team",
-                owner_username=owner[1] if owner else None,
+                owner=owner,
+                owner_username=owner_username,
                 outcome=t.outcome,
                 event_date=t.event_date,
                 closed_at=t.closed_at,
