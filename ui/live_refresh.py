@@ -12,6 +12,8 @@ drained without blocking; SQLite a read of new audit events). On a change:
 
 from __future__ import annotations
 
+import logging
+
 from PySide6.QtCore import QObject, QTimer
 
 from transitions.services import encounters
@@ -23,7 +25,19 @@ from ui.tasks import bound_to
 from ui.worklist.page import WorklistPage
 from ui.workspace.page import PatientWorkspace
 
+log = logging.getLogger(__name__)
+
 POLL_MS = 3000
+
+
+class _Opening:
+    """The feed until the real one is open: hears nothing."""
+
+    def poll(self) -> set[int | None]:
+        return set()
+
+    def close(self) -> None:
+        pass
 
 
 class LiveRefresh(QObject):
@@ -40,15 +54,34 @@ class LiveRefresh(QObject):
         self.ctx = ctx
         self.worklist = worklist
         self._workspaces = workspaces
-        self.feed: ChangeFeed = open_change_feed(ctx.db)
+        self.feed: ChangeFeed = _Opening()
         self.timer = QTimer(self)
         self.timer.setInterval(interval_ms)
         self.timer.timeout.connect(self.poll)
-        self.timer.start()
         self._keep: int | None = None
+        self._stopped = False
         worklist.model.modelReset.connect(self._restore_selection)
+        # Opened on the worker (PostgreSQL: a connection of its own), not the GUI thread; created
+        # before the worklist's first load is queued, so no change after that load is missed.
+        db = ctx.db
+        ctx.runner.run(
+            lambda: open_change_feed(db),
+            bound_to(self, self._feed_opened),
+            bound_to(self, self._feed_failed),
+        )
+
+    def _feed_opened(self, feed: ChangeFeed) -> None:
+        if self._stopped:
+            feed.close()
+            return
+        self.feed = feed
+        self.timer.start()
+
+    def _feed_failed(self, exc: Exception) -> None:
+        log.warning("cannot follow other workstations' changes: %s", type(exc).__name__)
 
     def stop(self) -> None:
+        self._stopped = True
         self.timer.stop()
         self.feed.close()
 

@@ -13,12 +13,11 @@ import transitions
 from transitions.services.encounters import StayRow
 from transitions.services.permissions import allowed
 from ui.context import AppContext
-from ui.followup.page import FollowupTab
 from ui.live_refresh import LiveRefresh
 from ui.tasks import BackgroundRunner
+from ui.widgets.lazy import LazyPage
 from ui.widgets.style import set_muted
 from ui.worklist.page import WorklistPage
-from ui.workspace import packet_batch
 from ui.workspace.page import PatientWorkspace
 from ui.workspace.steps import StepSpec
 
@@ -49,7 +48,7 @@ class MainWindow(QMainWindow):
         self.worklist = WorklistPage(ctx)
         self.worklist.open_requested.connect(self.open_stay)
         self.tabs.addTab(self.worklist, self.tr("Ward worklist"))
-        self.tabs.addTab(FollowupTab(ctx), self.tr("Follow-up"))  # issue 8
+        self.tabs.addTab(LazyPage(self._followup_page), self.tr("Follow-up"))  # issue 8
         bar = self.tabs.tabBar()
         for side in (bar.ButtonPosition.RightSide, bar.ButtonPosition.LeftSide):
             bar.setTabButton(0, side, None)  # the worklist cannot be closed
@@ -83,7 +82,11 @@ class MainWindow(QMainWindow):
         self.sign_out_action = self._action(self.tr("&Sign out"), None, self.request_sign_out)
         self.quit_action = self._action(self.tr("&Quit"), QKeySequence("Ctrl+Q"), self.close)
         file_menu.addAction(self.close_tab_action)
-        packet_batch.install(self, file_menu, self.ctx)  # case managers: batch print packets
+        if self.ctx.actor is not None and allowed(self.ctx.actor, "packet.batch_print"):
+            self.batch_print_action = self._action(  # case managers: batch print packets
+                self.tr("Print discharge &packets…"), None, self.show_batch_print
+            )
+            file_menu.addAction(self.batch_print_action)
         file_menu.addSeparator()
         file_menu.addAction(self.settings_action)
         file_menu.addAction(self.sign_out_action)
@@ -133,6 +136,16 @@ class MainWindow(QMainWindow):
             setattr(self, name, action)
             admin_menu.addAction(action)
 
+    def _followup_page(self) -> QWidget:
+        from ui.followup.page import FollowupTab  # built when the tab is first shown
+
+        return FollowupTab(self.ctx)
+
+    def show_batch_print(self) -> None:
+        from ui.workspace.packet_batch import BatchPrintDialog  # reportlab: not at start
+
+        BatchPrintDialog(self.ctx, parent=self).exec()
+
     def show_quarantine(self) -> None:
         from ui.interop.quarantine import QuarantineDialog
 
@@ -171,11 +184,11 @@ class MainWindow(QMainWindow):
     # -- tabs -------------------------------------------------------------------------------
     def start(self) -> None:
         """Show the window and load the worklist."""
-        self.show()
-        self.worklist.ensure_loaded()
-        self.worklist.table.setFocus()
         if self.live is None:  # other workstations' changes show up by themselves
             self.live = LiveRefresh(self.ctx, self.worklist, self.workspaces, parent=self)
+        self.worklist.ensure_loaded()  # queued first: the worker queries while the window shows
+        self.show()
+        self.worklist.table.setFocus()
 
     def workspaces(self) -> list[PatientWorkspace]:
         pages = (self.tabs.widget(i) for i in range(self.tabs.count()))

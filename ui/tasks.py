@@ -69,6 +69,10 @@ def _deliver(
         log.error("a task callback failed: %s", where_it_failed(exc))
 
 
+# The callback dispatch every runner uses, for tasks that deliver several results (AppContext).
+deliver = _deliver
+
+
 class SynchronousRunner:
     """Runs the task and its callback at once, on the calling thread (tests, scripts)."""
 

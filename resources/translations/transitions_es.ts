@@ -2567,6 +2567,10 @@
         <translation>&amp;Salir</translation>
     </message>
     <message>
+        <source>Print discharge &amp;packets…</source>
+        <translation>Imprimir &amp;paquetes de alta…</translation>
+    </message>
+    <message>
         <source>&amp;View</source>
         <translation>&amp;Ver</translation>
     </message>
@@ -4896,13 +4900,6 @@ Sign %1 out and continue as %2?</source>
     <message>
         <source>Transitions cannot start</source>
         <translation>Transitions no puede iniciarse</translation>
-    </message>
-</context>
-<context>
-    <name>window</name>
-    <message>
-        <source>Print discharge &amp;packets…</source>
-        <translation>Imprimir &amp;paquetes de alta…</translation>
     </message>
 </context>
 </TS>

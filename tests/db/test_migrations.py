@@ -54,6 +54,37 @@ def test_upgrade_from_empty_reaches_head_with_no_drift(empty_database: Database)
     tables = set(inspect(engine).get_table_names())
     assert {t.name for t in Base.metadata.sorted_tables} <= tables
     assert migrate.upgrade(engine) is None  # idempotent
+    assert migrate.is_current(engine)
+
+
+def test_head_from_the_files_text_is_alembics_head() -> None:
+    assert migrate.head_from_files() == migrate.head_revision()
+
+
+def test_head_from_files_is_none_when_unclear(tmp_path: Path) -> None:
+    def version(name: str, revision: str, down: str) -> None:
+        body = f'revision: str = "{revision}"\ndown_revision: str | None = {down}\n'
+        (tmp_path / name).write_text(body)
+
+    version("a.py", "0001", "None")
+    version("b.py", "0002", '"0001"')
+    assert migrate.head_from_files(tmp_path) == "0002"
+    version("c.py", "0003", '"0001"')  # a second head
+    assert migrate.head_from_files(tmp_path) is None
+    (tmp_path / "c.py").write_text("revision = make_id()\n")  # not the usual form
+    assert migrate.head_from_files(tmp_path) is None
+    assert migrate.head_from_files(tmp_path / "missing") is None
+
+
+def test_is_current_is_false_for_a_new_or_older_database(tmp_path: Path) -> None:
+    engine = create_db_engine(f"sqlite:///{tmp_path / 'check.db'}")
+    assert not migrate.is_current(engine)  # no version table
+    migrate.upgrade(engine)
+    assert migrate.is_current(engine)
+    with engine.begin() as connection:
+        connection.execute(text("UPDATE alembic_version SET version_num = '0001'"))
+    assert not migrate.is_current(engine)
+    engine.dispose()
 
 
 def test_sqlite_is_copied_before_migrating(tmp_path: Path) -> None:

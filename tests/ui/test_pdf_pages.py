@@ -77,7 +77,7 @@ def test_preview_fits_width_renders_lazily_and_scrolls_by_keyboard(qtbot: QtBot)
 
     preview.setFocus()
     bar = preview.verticalScrollBar()
-    qtbot.waitUntil(lambda: bar.maximum() > 0)  # the scroll range follows the posted layout
+    qtbot.waitUntil(lambda: bar.maximum() > 0)  # the pages' layout is a posted event
     qtbot.keyClick(preview, Qt.Key.Key_PageDown)
     qtbot.keyClick(preview, Qt.Key.Key_End)
     assert bar.value() == bar.maximum() > 0

@@ -143,7 +143,7 @@ def test_load_errors_show_inline_without_details(
 
     page = make_page(qtbot, ctx)
 
-    def down(*_args: object) -> list[object]:
+    def down(*_args: object, **_kwargs: object) -> list[object]:
         raise DatabaseUnavailableError("the database stopped answering (sqlite:///x.db)")
 
     monkeypatch.setattr(encounters, "list_stays", down)
@@ -152,7 +152,7 @@ def test_load_errors_show_inline_without_details(
     assert page.error_label.text() == "The database stopped answering (sqlite:///x.db)."
     assert page.proxy.rowCount() == 3  # the last good rows stay on screen
 
-    def bug(*_args: object) -> list[object]:
+    def bug(*_args: object, **_kwargs: object) -> list[object]:
         raise KeyError("Quigley")
 
     monkeypatch.setattr(encounters, "list_stays", bug)

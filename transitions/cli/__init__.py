@@ -41,7 +41,9 @@ COMMAND_MODULES = (
 )
 
 
-def build_parser() -> CliParser:
+def build_parser(*, commands: bool = True) -> CliParser:
+    """The whole command line; ``commands=False``: the top-level options only (no subcommand
+    module is imported, so opening the window does not pay for every command's imports)."""
     parser = CliParser(
         prog="transitions",
         description="Transitions — hospital discharge transitions of care. "
@@ -59,6 +61,8 @@ def build_parser() -> CliParser:
         action="store_true",
         help="migrate the database, open and close the main window (offscreen works), exit 0",
     )
+    if not commands:
+        return parser
     sub = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=CliParser)
     for name in COMMAND_MODULES:
         import_module(name).register(sub)
@@ -66,7 +70,15 @@ def build_parser() -> CliParser:
 
 
 def parse_args(argv: Sequence[str] | None = None) -> argparse.Namespace:
-    return build_parser().parse_args(argv)
+    """Parse the command line. Top-level options alone (the GUI) are parsed without importing
+    the subcommands; anything else left over, or a help request, goes to the full parser."""
+    arguments = list(sys.argv[1:] if argv is None else argv)
+    if not {"-h", "--help"} & set(arguments):
+        top, rest = build_parser(commands=False).parse_known_args(arguments)
+        if not rest:
+            top.command = None
+            return top
+    return build_parser().parse_args(arguments)
 
 
 def run_command(args: argparse.Namespace) -> int:

@@ -20,7 +20,6 @@ from functools import lru_cache
 from itertools import islice
 from types import MappingProxyType
 
-import holidays
 from dateutil.rrule import DAILY, FR, MO, TH, TU, WE, rrule
 
 from transitions.errors import ValidationError
@@ -29,6 +28,9 @@ from transitions.errors import ValidationError
 NO_HOLIDAYS = "none"
 
 _WEEKDAYS = (MO, TU, WE, TH, FR)
+#: The default calendar: always in ``holidays``, so checking it needs no import of the package
+#: (about 50 ms, kept off the application's start; it loads with the first holiday asked for).
+_DEFAULT_COUNTRY = "US"
 
 
 @dataclass(frozen=True)
@@ -43,6 +45,8 @@ class Holiday:
 @lru_cache
 def supported_countries() -> Mapping[str, tuple[str, ...]]:
     """Country code -> its subdivision codes, as the ``holidays`` package knows them."""
+    import holidays
+
     countries = holidays.list_supported_countries()
     return MappingProxyType({code: tuple(subs) for code, subs in countries.items()})
 
@@ -50,6 +54,8 @@ def supported_countries() -> Mapping[str, tuple[str, ...]]:
 @lru_cache(maxsize=256)
 def _holidays_in_year(country: str, subdivision: str, year: int) -> Mapping[date, str]:
     """Date -> holiday name(s) of one year (observed dates included), computed once, read-only."""
+    import holidays
+
     table = holidays.country_holidays(country, subdiv=subdivision or None, years=year)
     return MappingProxyType({day: str(name) for day, name in table.items() if day.year == year})
 
@@ -70,7 +76,7 @@ class HolidayCalendar:
         subdivision = self.subdivision.strip()
         if country == NO_HOLIDAYS.upper():
             country, subdivision = NO_HOLIDAYS, ""
-        elif country not in supported_countries():
+        elif country != _DEFAULT_COUNTRY and country not in supported_countries():
             raise ValidationError(
                 f"unknown holiday calendar '{self.country}' "
                 f"(use a country code such as US or CA, or '{NO_HOLIDAYS}')",

@@ -75,14 +75,24 @@ class DrugName:
         return f"{self.name} ({self.generic})" if self.brand else self.name
 
 
+#: The names of the last knowledge asked for (it is cached above): opening a stay asks again.
+_names: tuple[Knowledge, list[DrugName]] | None = None
+
+
 def drug_names(uow: UnitOfWork) -> list[DrugName]:
     """Every generic and brand name of the vocabulary, sorted, for type-ahead."""
+    global _names
+    knowledge = site_knowledge(uow)
+    if _names is not None and _names[0] is knowledge:
+        return list(_names[1])
     names: dict[str, DrugName] = {}
-    for entry in site_knowledge(uow).vocabulary.entries:
+    for entry in knowledge.vocabulary.entries:
         names.setdefault(name_key(entry.generic), DrugName(entry.generic, entry.generic, False))
         for brand in entry.brands:
             names.setdefault(name_key(brand), DrugName(brand, entry.generic, True))
-    return sorted(names.values(), key=lambda n: n.name.casefold())
+    found = sorted(names.values(), key=lambda n: n.name.casefold())
+    _names = (knowledge, found)
+    return list(found)
 
 
 @dataclass(frozen=True)

@@ -10,6 +10,7 @@ hand or by an ADT/FHIR import).
 from __future__ import annotations
 
 import json
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta
 from typing import Any
@@ -245,7 +246,8 @@ class CallLog:
         return sum(1 for a in self.attempts if not a.reached)
 
 
-def _owner_names(uow: UnitOfWork, ids: set[int]) -> dict[int, tuple[str, str]]:
+def owner_names(uow: UnitOfWork, ids: set[int]) -> dict[int, tuple[str, str]]:
+    """(display name, user name) of task owners, by user id: one query for any number."""
     if not ids:
         return {}
     rows = uow.session.execute(
@@ -254,14 +256,32 @@ def _owner_names(uow: UnitOfWork, ids: set[int]) -> dict[int, tuple[str, str]]:
     return {uid: (name, username) for uid, name, username in rows}
 
 
+#: Order of a stay's tasks (and of open tasks due the same day).
+KIND_ORDER = {TaskKind.CONTACT: 0, TaskKind.VISIT: 1, TaskKind.READMISSION: 2}
+
+
+def owner_label(owner: tuple[str, str] | None, unit_code: str | None) -> tuple[str, str | None]:
+    """(name shown, user name) of a task's owner; nobody assigned: the unit's team."""
+    return (owner[0], owner[1]) if owner else (f"{unit_code or 'Unit'} team", None)
+
+
 def task_views(
-    uow: UnitOfWork, tasks: list[FollowupTask], unit_code: str | None, today: date
+    uow: UnitOfWork,
+    tasks: Sequence[FollowupTask],
+    unit_code: str | None,
+    today: date,
+    owners: Mapping[int, tuple[str, str]] | None = None,
 ) -> list[TaskView]:
-    owners = _owner_names(uow, {t.owner_id for t in tasks if t.owner_id is not None})
-    order = {TaskKind.CONTACT: 0, TaskKind.VISIT: 1, TaskKind.READMISSION: 2}
+    """``tasks``: task rows (ORM objects or rows with the same columns); ``owners``: from
+    :func:`owner_names` when the caller loaded them for many stays at once (a list), else
+    looked up here."""
+    if owners is None:
+        owners = owner_names(uow, {t.owner_id for t in tasks if t.owner_id is not None})
     views = []
-    for t in sorted(tasks, key=lambda t: order[t.kind]):
-        owner = owners.get(t.owner_id) if t.owner_id is not None else None
+    for t in sorted(tasks, key=lambda t: KIND_ORDER[t.kind]):
+        owner, owner_username = owner_label(
+            owners.get(t.owner_id) if t.owner_id is not None else None, unit_code
+        )
         views.append(
             TaskView(
                 task_id=t.id,
@@ -269,8 +289,8 @@ def task_views(
                 kind=t.kind,
                 status=t.status,
                 due_date=t.due_date,
-                owner=owner[0] if owner else f"{unit_code or 'Unit'} team",
-                owner_username=owner[1] if owner else None,
+                owner=owner,
+                owner_username=owner_username,
                 outcome=t.outcome,
                 event_date=t.event_date,
                 closed_at=t.closed_at,

@@ -8,8 +8,8 @@ from dataclasses import asdict, dataclass
 from datetime import date, timedelta
 from typing import Any
 
-from sqlalchemy import select
-from sqlalchemy.orm import selectinload
+from sqlalchemy import ColumnElement, Select, select
+from sqlalchemy.orm import aliased, selectinload
 
 from transitions.db.followup_models import (
     CallAttempt,
@@ -32,7 +32,13 @@ from transitions.domain.followup import (
 )
 from transitions.errors import NotFoundError, ValidationError
 from transitions.services.encounters import _jsonable, local_day_bounds
-from transitions.services.followup import create_followup_tasks, link_readmission, task_views
+from transitions.services.followup import (
+    KIND_ORDER,
+    create_followup_tasks,
+    link_readmission,
+    owner_label,
+    owner_names,
+)
 from transitions.services.permissions import require
 from transitions.services.uow import Actor, UnitOfWork
 
@@ -154,29 +160,134 @@ def _by_encounter(uow: UnitOfWork, model: Any, ids: list[int]) -> dict[int, list
     return found
 
 
-def _readmissions(uow: UnitOfWork, ids: list[int], until: date) -> dict[int, tuple[str, bool]]:
-    _, end = local_day_bounds(until, uow.tz)
-    found: dict[int, tuple[str, bool]] = {}
-    for start in range(0, len(ids), 2000):
-        chunk = ids[start : start + 2000]
-        rows = uow.session.execute(
+# -- the lists' loading: each related table in one query over the same window of discharges
+# (no chunked lists of ids, no ORM objects: ~10x less time, benchmarks/lists.py)
+
+
+@dataclass(frozen=True)
+class _Window:
+    """Inpatient discharges from ``first`` to ``last`` (local days), of one unit or all."""
+
+    conditions: tuple[ColumnElement[bool], ...]
+
+    @classmethod
+    def of(cls, uow: UnitOfWork, unit_code: str | None, first: date, last: date) -> _Window:
+        start, _ = local_day_bounds(first, uow.tz)
+        _, end = local_day_bounds(last, uow.tz)
+        conditions = [
+            Encounter.encounter_class == EncounterClass.INPATIENT,
+            Encounter.status == EncounterStatus.DISCHARGED,
+            Encounter.discharge_time >= start,
+            Encounter.discharge_time < end,
+        ]
+        if unit_code:
+            unit_id = uow.session.scalar(select(Unit.id).where(Unit.code == unit_code))
+            if unit_id is None:
+                raise NotFoundError(f"no unit with code '{unit_code}'")
+            conditions.append(Encounter.unit_id == unit_id)
+        return cls(tuple(conditions))
+
+    def ids(self) -> Select[int]:
+        return select(Encounter.id).where(*self.conditions)
+
+    def stays(self, uow: UnitOfWork) -> list[Any]:
+        """(id, visit_number, discharge_time, family_name, given_name, mrn, phone, unit code)"""
+        query = (
             select(
-                Encounter.readmission_of_id,
+                Encounter.id,
                 Encounter.visit_number,
-                Encounter.admission_type,
-                ReadmissionLink.planned,
+                Encounter.discharge_time,
+                Patient.family_name,
+                Patient.given_name,
+                Patient.mrn,
+                Patient.phone,
+                Unit.code,
             )
-            .outerjoin(ReadmissionLink, ReadmissionLink.encounter_id == Encounter.id)
-            .where(Encounter.readmission_of_id.in_(chunk), Encounter.admit_time < end)
-            .order_by(Encounter.admit_time.desc())
+            .join(Patient, Encounter.patient_id == Patient.id)
+            .outerjoin(Unit, Encounter.unit_id == Unit.id)
+            .where(*self.conditions)
+            .order_by(Encounter.discharge_time, Encounter.id)
         )
+        return list(uow.session.connection().execute(query).all())
+
+    def tasks(self, uow: UnitOfWork) -> dict[int, list[Any]]:
+        query = select(*(FollowupTask.__table__.c[name] for name in _TASK_COLUMNS)).where(
+            FollowupTask.encounter_id.in_(self.ids())
+        )
+        found: dict[int, list[Any]] = {}
+        for task in uow.session.connection().execute(query).all():
+            found.setdefault(task.encounter_id, []).append(task)
+        return found
+
+    def assessments(self, uow: UnitOfWork) -> dict[int, list[Any]]:
+        query = select(
+            RiskAssessment.encounter_id,
+            RiskAssessment.stage,
+            RiskAssessment.lace_score,
+            RiskAssessment.lace_tier,
+            RiskAssessment.hospital_score,
+            RiskAssessment.hospital_tier,
+            RiskAssessment.missing,
+        ).where(RiskAssessment.encounter_id.in_(self.ids()))
+        found: dict[int, list[Any]] = {}
+        for risk in uow.session.connection().execute(query).all():
+            found.setdefault(risk.encounter_id, []).append(risk)
+        return found
+
+    def readmissions(self, uow: UnitOfWork, until: date) -> dict[int, tuple[str, bool]]:
+        """Index stay id -> (visit number, planned) of its readmission (the first, by admission)."""
+        _, end = local_day_bounds(until, uow.tz)
+        later = aliased(Encounter)
+        rows = (
+            uow.session.connection()
+            .execute(
+                select(later.readmission_of_id, later.visit_number, later.admission_type)
+                .add_columns(ReadmissionLink.planned)
+                .outerjoin(ReadmissionLink, ReadmissionLink.encounter_id == later.id)
+                .where(later.readmission_of_id.in_(self.ids()), later.admit_time < end)
+                .order_by(later.admit_time.desc())
+            )
+            .all()
+        )
+        found: dict[int, tuple[str, bool]] = {}
         for index_id, visit, admission_type, link_planned in rows:
             planned: bool | None = link_planned  # None: no link row (outer join)
             if planned is None:
                 planned = admission_type is AdmissionType.ELECTIVE
-            if index_id is not None:
-                found[index_id] = (visit, planned)
-    return found
+            found[index_id] = (visit, planned)
+        return found
+
+    def attempts(self, uow: UnitOfWork) -> dict[int, list[bool]]:
+        """Task id -> whether each call attempt reached someone, in call order."""
+        tasks = select(FollowupTask.id).where(FollowupTask.encounter_id.in_(self.ids()))
+        rows = (
+            uow.session.connection()
+            .execute(
+                select(CallAttempt.task_id, CallAttempt.reached)
+                .where(CallAttempt.task_id.in_(tasks))
+                .order_by(CallAttempt.called_at, CallAttempt.id)
+            )
+            .all()
+        )
+        found: dict[int, list[bool]] = {}
+        for task_id, reached in rows:
+            found.setdefault(task_id, []).append(reached)
+        return found
+
+
+#: The task columns the list and the dashboard read.
+_TASK_COLUMNS = (
+    "id",
+    "version_id",
+    "encounter_id",
+    "kind",
+    "status",
+    "due_date",
+    "owner_id",
+    "outcome",
+    "event_date",
+    "closed_at",
+)
 
 
 def list_followups(uow: UnitOfWork, actor: Actor, flt: FollowupFilter) -> list[FollowupRow]:
@@ -185,57 +296,50 @@ def list_followups(uow: UnitOfWork, actor: Actor, flt: FollowupFilter) -> list[F
     if flt.tier and flt.tier not in ("low", "moderate", "high"):
         raise ValidationError("tier must be low, moderate or high", field="tier")
     as_of = flt.as_of or uow.today()
-    found = _discharged_in(
-        uow, flt.unit_code, as_of - timedelta(days=READMISSION_WINDOW_DAYS), as_of
-    )
-    ids = [encounter.id for encounter, _, _ in found]
-    tasks = _by_encounter(uow, FollowupTask, ids)
-    assessments = _by_encounter(uow, RiskAssessment, ids)
-    readmitted = _readmissions(uow, ids, as_of)
-    task_ids = [t.id for ts in tasks.values() for t in ts]
-    attempts: dict[int, list[CallAttempt]] = {}
-    for start in range(0, len(task_ids), 2000):
-        chunk = task_ids[start : start + 2000]
-        for a in uow.session.scalars(
-            select(CallAttempt)
-            .where(CallAttempt.task_id.in_(chunk))
-            .order_by(CallAttempt.called_at)
-        ):
-            attempts.setdefault(a.task_id, []).append(a)
+    window = _Window.of(uow, flt.unit_code, as_of - timedelta(days=READMISSION_WINDOW_DAYS), as_of)
+    found = window.stays(uow)
+    tasks = window.tasks(uow)
+    assessments = window.assessments(uow)
+    readmitted = window.readmissions(uow, as_of)
+    attempts = window.attempts(uow)
+    owners = owner_names(uow, {t.owner_id for ts in tasks.values() for t in ts if t.owner_id})
     term = (flt.search or "").strip().lower()
     wards = {
         code: (name, phone)
         for code, name, phone in uow.session.execute(select(Unit.code, Unit.name, Unit.phone))
     }
+    tz = uow.tz
     rows = []
-    for encounter, patient, unit_code in found:
-        assert encounter.discharge_time is not None
+    for stay_id, visit_number, discharge_time, family, given, mrn, phone, unit_code in found:
         if term and not (
-            term in patient.family_name.lower()
-            or term in patient.given_name.lower()
-            or patient.mrn.lower().startswith(term)
+            term in family.lower() or term in given.lower() or mrn.lower().startswith(term)
         ):
             continue
-        discharged = encounter.discharge_time.astimezone(uow.tz).date()
-        views = task_views(uow, tasks.get(encounter.id, []), unit_code, as_of)
-        open_views = sorted(
-            (v for v in views if v.status is TaskStatus.OPEN), key=lambda v: v.due_date
+        discharged = discharge_time.astimezone(tz).date()
+        # the task rows straight (TaskView objects for thousands of stays cost a third of it)
+        stay_tasks = tasks.get(stay_id, [])
+        open_tasks = sorted(
+            (t for t in stay_tasks if t.status is TaskStatus.OPEN),
+            key=lambda t: (t.due_date, KIND_ORDER[t.kind]),
         )
-        nxt = open_views[0] if open_views else None
-        stored = assessments.get(encounter.id, [])
+        nxt = open_tasks[0] if open_tasks else None
+        stored = assessments.get(stay_id, [])
         risk = max(stored, key=lambda r: r.stage is RiskStage.DISCHARGE) if stored else None
         tier = combined_tier(risk.lace_tier, risk.hospital_tier) if risk else None
-        contact = next((v for v in views if v.kind is TaskKind.CONTACT), None)
-        calls = attempts.get(contact.task_id, []) if contact else []
+        contact = next((t for t in stay_tasks if t.kind is TaskKind.CONTACT), None)
+        calls = attempts.get(contact.id, []) if contact else []
         last_call = None
         if contact is not None and contact.status is TaskStatus.UNABLE_TO_REACH:
             last_call = "unable to reach"
         elif calls:
-            last_call = "reached" if calls[-1].reached else f"no answer ({len(calls)})"
-        readmission = readmitted.get(encounter.id)
-        overdue = any(v.status is TaskStatus.OPEN and v.due_date < as_of for v in views)
-        owner = nxt.owner if nxt else None
-        owner_username = nxt.owner_username if nxt else None
+            last_call = "reached" if calls[-1] else f"no answer ({len(calls)})"
+        readmission = readmitted.get(stay_id)
+        overdue = nxt is not None and nxt.due_date < as_of  # the earliest open task
+        owner: str | None = None
+        owner_username: str | None = None
+        if nxt is not None:
+            assigned = owners.get(nxt.owner_id) if nxt.owner_id is not None else None
+            owner, owner_username = owner_label(assigned, unit_code)
         if flt.tier and tier != flt.tier:
             continue
         if flt.overdue_only and not overdue:
@@ -244,11 +348,11 @@ def list_followups(uow: UnitOfWork, actor: Actor, flt: FollowupFilter) -> list[F
             continue
         rows.append(
             FollowupRow(
-                encounter_id=encounter.id,
-                visit_number=encounter.visit_number,
-                patient_name=patient.display_name,
-                mrn=patient.mrn,
-                phone=patient.phone,
+                encounter_id=stay_id,
+                visit_number=visit_number,
+                patient_name=f"{family}, {given}",
+                mrn=mrn,
+                phone=phone,
                 unit=unit_code,
                 discharged=discharged,
                 days_since=(as_of - discharged).days,
@@ -259,7 +363,7 @@ def list_followups(uow: UnitOfWork, actor: Actor, flt: FollowupFilter) -> list[F
                 tier=tier,
                 risk_missing=tuple(m for m in risk.missing.split(",") if m) if risk else (),
                 next_task=nxt.kind.value if nxt else None,
-                next_task_id=nxt.task_id if nxt else None,
+                next_task_id=nxt.id if nxt else None,
                 next_due=nxt.due_date if nxt else None,
                 overdue=overdue,
                 owner=owner,
@@ -293,25 +397,24 @@ def dashboard_cells(
     require(actor, "dashboard.view")
     if last < first:
         raise ValidationError("the period ends before it starts", field="last")
-    found = _discharged_in(uow, unit_code, first, last)
-    ids = [encounter.id for encounter, _, _ in found]
-    tasks = _by_encounter(uow, FollowupTask, ids)
-    assessments = _by_encounter(uow, RiskAssessment, ids)
+    window = _Window.of(uow, unit_code, first, last)
+    found = window.stays(uow)
+    tasks = window.tasks(uow)
+    assessments = window.assessments(uow)
     # a readmission counts whenever it happened (the window may end after ``last``)
-    readmitted = _readmissions(uow, ids, uow.today())
+    readmitted = window.readmissions(uow, uow.today())
     outcomes = []
-    for encounter, _patient, unit_code_ in found:
-        assert encounter.discharge_time is not None
-        by_kind = {t.kind: t for t in tasks.get(encounter.id, [])}
+    for stay in found:
+        by_kind = {t.kind: t for t in tasks.get(stay.id, [])}
         contact = by_kind.get(TaskKind.CONTACT)
         visit = by_kind.get(TaskKind.VISIT)
-        stored = assessments.get(encounter.id, [])
+        stored = assessments.get(stay.id, [])
         risk = max(stored, key=lambda r: r.stage is RiskStage.DISCHARGE) if stored else None
-        readmission = readmitted.get(encounter.id)
+        readmission = readmitted.get(stay.id)
         outcomes.append(
             DischargeOutcome(
-                unit=unit_code_ or "-",
-                discharged=encounter.discharge_time.astimezone(uow.tz).date(),
+                unit=stay.code or "-",
+                discharged=stay.discharge_time.astimezone(uow.tz).date(),
                 tier=combined_tier(risk.lace_tier, risk.hospital_tier) if risk else "low",
                 contact_date=(
                     contact.event_date

@@ -12,7 +12,8 @@ from __future__ import annotations
 
 import json
 import socket
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from datetime import date, datetime, tzinfo
 from types import TracebackType
@@ -63,6 +64,7 @@ class UnitOfWork:
         self.site = site
         self._now = now
         self._session: Session | None = None
+        self._deferred = False
 
     # -- context management -------------------------------------------------------------
     def __enter__(self) -> UnitOfWork:
@@ -152,8 +154,21 @@ class UnitOfWork:
             "details": None if details is None else json.dumps(details, default=str),
         }
 
+    @contextmanager
+    def one_commit(self) -> Iterator[None]:
+        """Inside the block :meth:`commit` only flushes; the caller commits once after it. For
+        several views of one stay loaded together (their 'view' audit events, one commit)."""
+        self._deferred = True
+        try:
+            yield
+        finally:
+            self._deferred = False
+
     def commit(self) -> None:
         try:
+            if self._deferred:
+                self.session.flush()
+                return
             self.session.commit()
         except StaleDataError as exc:
             self.session.rollback()

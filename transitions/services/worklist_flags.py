@@ -9,14 +9,14 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
-from transitions.domain.education.catalog import boost_items
-from transitions.domain.education.progress import Progress
-from transitions.domain.medrec.workflow import BoostReview
-from transitions.services import education
-from transitions.services.medrec_view import pharmacist_review_suggestions
 from transitions.services.permissions import require
 from transitions.services.uow import Actor, UnitOfWork
+
+if TYPE_CHECKING:  # the workflows' modules load with the first flags, after the list is shown
+    from transitions.domain.education.progress import Progress
+    from transitions.domain.medrec.workflow import BoostReview
 
 #: Lists longer than this get no flags (the page asks the user to pick a ward instead).
 MAX_FLAGGED_STAYS = 1_500
@@ -33,6 +33,8 @@ class StayFlags:
         return self.education.label() if self.education else ""
 
     def boost_labels(self, language: str = "en") -> list[str]:
+        from transitions.domain.education.catalog import boost_items
+
         items = boost_items()
         return [items[key].label.get(language) for key in self.boost_positive if key in items]
 
@@ -43,6 +45,9 @@ class StayFlags:
 
 def stay_flags(uow: UnitOfWork, actor: Actor, encounter_ids: Sequence[int]) -> dict[int, StayFlags]:
     """Flags for up to :data:`MAX_FLAGGED_STAYS` stays (extra ids are ignored)."""
+    from transitions.services import education
+    from transitions.services.medrec_view import pharmacist_review_suggestions
+
     require(actor, "stay.view")
     ids = list(dict.fromkeys(encounter_ids))[:MAX_FLAGGED_STAYS]
     progress = education.education_progress(uow, actor, ids)

@@ -33,6 +33,10 @@ from ui.worklist.model import Column, StayFilterProxy, StayTableModel
 log = logging.getLogger(__name__)
 
 
+# Rows of the first query: a screenful and more, painted while the rest of the list loads.
+FIRST_PAGE = 100
+
+
 class DateChoice(IntEnum):
     ALL = 0
     TODAY = 1
@@ -68,6 +72,7 @@ class WorklistPage(QWidget):
         self.ctx = ctx
         self._request = 0
         self._units_loaded = False
+        self._loading = False
 
         self.unit_combo = QComboBox()
         self.unit_combo.setAccessibleName(self.tr("Unit"))
@@ -224,9 +229,9 @@ class WorklistPage(QWidget):
 
     # -- loading ----------------------------------------------------------------------------
     def refresh(self) -> None:
-        """Reload the unit list and the rows (F5)."""
-        self._load_units()
+        """Reload the rows and the unit list (F5); the rows first, they are what shows."""
         self.reload()
+        self._load_units()
 
     def ensure_loaded(self) -> None:
         if not self._units_loaded:
@@ -256,31 +261,52 @@ class WorklistPage(QWidget):
             self.reload()  # the chosen unit was retired meanwhile
 
     def reload(self) -> None:
-        """Fetch the rows for the current unit and date filters (search filters locally)."""
+        """Fetch the rows for the current unit and date filters (search filters locally): the
+        first page, painted at once, then the whole list below it (a ward may hold thousands)."""
         self._request += 1
         request = self._request
         actor = self.ctx.require_actor()
         flt = self.current_filter()
+        limit = FIRST_PAGE if self.model.sorted_as_loaded() else None
+        self._loading = True
         self.count_label.setText(self.tr("Loading…"))
 
         def work(uow: UnitOfWork) -> list[StayRow]:
+            return encounters.list_stays(uow, actor, flt, limit=limit)
+
+        def rest(uow: UnitOfWork) -> list[StayRow]:
             return encounters.list_stays(uow, actor, flt)
 
-        self.ctx.submit(
-            work,
-            bound_to(self, lambda rows: self._show_rows(request, rows)),
-            bound_to(self, lambda exc: self._load_failed(request, exc)),
-        )
+        def shown(rows: list[StayRow]) -> None:
+            self._show_rows(request, rows, complete=limit is None or len(rows) < limit)
+            if request == self._request and self._loading:
+                self.ctx.submit(rest, bound_to(self, completed), bound_to(self, failed))
 
-    def _show_rows(self, request: int, rows: list[StayRow]) -> None:
+        def completed(rows: list[StayRow]) -> None:
+            if request == self._request:
+                self.model.complete_rows(rows)
+                self._all_rows_in(request, rows)
+
+        def failed(exc: Exception) -> None:
+            self._load_failed(request, exc)
+
+        self.ctx.submit(work, bound_to(self, shown), bound_to(self, failed))
+
+    def _show_rows(self, request: int, rows: list[StayRow], *, complete: bool = True) -> None:
         if request != self._request:
             return  # a newer filter was chosen while this one loaded
         self.error_label.hide()
         self.model.set_rows(rows, today=self.ctx.today())
         self.table.set_empty_text(self.tr("No current inpatients match these filters"))
-        self._update_count()
         if self.proxy.rowCount() and not self.table.selectionModel().hasSelection():
             self.table.selectRow(0)  # Enter opens a patient straight away
+        if complete:
+            self._all_rows_in(request, rows)
+
+    def _all_rows_in(self, request: int, rows: list[StayRow]) -> None:
+        """The whole list is in: its count, then the flags."""
+        self._loading = False
+        self._update_count()
         self._load_flags(request, rows)
         self._load_readiness(request, rows)
 
@@ -324,6 +350,7 @@ class WorklistPage(QWidget):
 
     def _load_failed(self, request: int, exc: Exception) -> None:
         if request == self._request:
+            self._loading = False
             self._show_error(exc)
             self._update_count()
 
@@ -332,6 +359,8 @@ class WorklistPage(QWidget):
         self.error_label.show()
 
     def _update_count(self) -> None:
+        if self._loading:
+            return  # "Loading…" until the whole list is in
         shown = self.proxy.rowCount()
         total = self.model.rowCount()
         self.count_label.setText(fmt.plural_patients(shown, total))

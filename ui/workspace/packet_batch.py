@@ -20,8 +20,6 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
     QListWidget,
-    QMainWindow,
-    QMenu,
     QProgressBar,
     QPushButton,
     QVBoxLayout,
@@ -31,7 +29,6 @@ from PySide6.QtWidgets import (
 from transitions.services import encounters, packet_batch, packets
 from transitions.services.packet_batch import DischargeRow
 from transitions.services.packets import StoredPacket
-from transitions.services.permissions import allowed
 from transitions.services.uow import UnitOfWork
 from ui import formatting as fmt
 from ui.context import AppContext
@@ -237,11 +234,3 @@ class BatchPrintDialog(QDialog):
         if self._cancelled:
             text += " " + self.tr("Cancelled.")
         self.status_label.setText(text)
-
-
-def install(window: QMainWindow, menu: QMenu, ctx: AppContext) -> None:
-    """Add "Print discharge packets…" to ``menu`` when the user's role may batch print."""
-    if ctx.actor is None or not allowed(ctx.actor, "packet.batch_print"):
-        return
-    action = menu.addAction(window.tr("Print discharge &packets…"))
-    action.triggered.connect(lambda: BatchPrintDialog(ctx, parent=window).exec())
