@@ -156,9 +156,24 @@ def pg_database(postgres_available: bool) -> Iterator[Database]:
     schema = f"transitions_test_{os.getpid()}"
     database = pg_engine_for_schema(schema)
     migrate.upgrade(database.engine)
+    _no_autovacuum(database)
     yield database
     database.dispose()
     drop_pg_schema(schema)
+
+
+def _no_autovacuum(database: Database) -> None:
+    """Autovacuum on the test tables: its ShareUpdateExclusiveLock, taken table by table, can
+    deadlock with the TRUNCATE of every table between tests (seen on a loaded machine). The
+    tables are emptied after every test anyway."""
+    with database.engine.begin() as connection:
+        for table in Base.metadata.sorted_tables:
+            connection.execute(
+                text(
+                    f'ALTER TABLE "{table.name}" SET '
+                    "(autovacuum_enabled = false, toast.autovacuum_enabled = false)"
+                )
+            )
 
 
 def _truncate_all(database: Database) -> None:
