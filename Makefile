@@ -61,8 +61,10 @@ package-test: package
 icons: $(STAMP)
 	QT_QPA_PLATFORM=offscreen $(BIN)/python packaging/linux/render_icons.py
 
-bench: $(STAMP)
-	$(BIN)/python -m benchmarks.demo_scale --patients 100000 --postgres
+## bench: every benchmark against its baseline (benchmarks/README.md); builds the cached
+## 100k/1M-encounter databases the first time (about an hour), BENCH_ARGS=--quick for a short run
+bench: $(STAMP) $(QM)
+	QT_QPA_PLATFORM=offscreen $(BIN)/python -m benchmarks.run_all $(BENCH_ARGS)
 
 clean:
 	rm -rf $(VENV) build dist *.egg-info .pytest_cache .mypy_cache .ruff_cache $(QM)

@@ -60,7 +60,7 @@ class LiveRefresh(QObject):
         self.timer.timeout.connect(self.poll)
         self._keep: int | None = None
         self._stopped = False
-        worklist.model.modelReset.connect(self._restore_selection)
+        worklist.loaded.connect(self._restore_selection)  # the whole list, not its first page
         # Opened on the worker (PostgreSQL: a connection of its own), not the GUI thread; created
         # before the worklist's first load is queued, so no change after that load is missed.
         db = ctx.db

@@ -97,3 +97,22 @@ def test_sorting_keeps_the_selected_stay_and_ties_keep_the_loaded_order(
     assert names == sorted(names, reverse=True)
     current = proxy.row_at(selection.currentIndex().row())
     assert current is not None and current.encounter_id == picked.encounter_id
+
+
+def test_live_refresh_keeps_a_selection_beyond_the_first_page(
+    qtbot: QtBot, ctx: AppContext, ward: Ward, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from ui.main_window import MainWindow
+
+    monkeypatch.setattr(worklist_page, "FIRST_PAGE", 1)
+    window = MainWindow(ctx, steps=[])
+    qtbot.addWidget(window)
+    window.start()
+    page = window.worklist
+    assert ids(page)[-1] == ward.quintero
+    page.table.selectRow(2)
+    assert window.live is not None
+    window.live.apply({None})  # another workstation changed something: reload
+    current = page.proxy.row_at(page.table.currentIndex().row())
+    assert current is not None and current.encounter_id == ward.quintero
+    window.close()

@@ -181,7 +181,7 @@ def list_stays(
     if limit is not None:
         query = query.limit(limit)
     # Core execution and tuple unpacking (the columns of _STAY_COLUMNS, in order): the ORM's
-    # result layer and per-column attribute lookups cost as much as the query (benchmarks/).
+    # result layer and per-column attribute lookups cost more than the query (benchmarks/).
     rows: list[StayRow] = []
     for (
         stay_id,

@@ -63,9 +63,11 @@ _COLUMN_SAMPLES = {
 
 
 class WorklistPage(QWidget):
-    """Current inpatients. Emits :attr:`open_requested` with the chosen :class:`StayRow`."""
+    """Current inpatients. Emits :attr:`open_requested` with the chosen :class:`StayRow`, and
+    :attr:`loaded` once a load has brought the whole list (after its first page) or failed."""
 
     open_requested = Signal(object)
+    loaded = Signal()
 
     def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -307,6 +309,7 @@ class WorklistPage(QWidget):
         """The whole list is in: its count, then the flags."""
         self._loading = False
         self._update_count()
+        self.loaded.emit()
         self._load_flags(request, rows)
         self._load_readiness(request, rows)
 
@@ -353,6 +356,7 @@ class WorklistPage(QWidget):
             self._loading = False
             self._show_error(exc)
             self._update_count()
+            self.loaded.emit()
 
     def _show_error(self, exc: Exception) -> None:
         self.error_label.setText(user_message(exc, "loading the worklist"))
