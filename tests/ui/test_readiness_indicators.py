@@ -9,7 +9,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QStyleOptionViewItem
 from pytestqt.qtbot import QtBot
 
-from tests.discharge_helpers import make_ready, seed_stay
+from tests.discharge_helpers import make_ready, seed_stay, sign_medrec
 from tests.ui.conftest import Ward
 from tests.ui.test_worklist import make_page
 from transitions.services import readiness
@@ -47,7 +47,12 @@ def test_worklist_column_tooltips_and_least_ready_first(
     assert list(expected) == STEPS and expected["medications"] == "done"
 
     page = make_page(qtbot, ctx)
-    qtbot.waitUntil(lambda: page.model.readiness_of(page.model.row_at(0)) is not None)
+    qtbot.waitUntil(  # the last load's readiness, for every row
+        lambda: all(
+            page.model.readiness_of(page.model.row_at(r)) is not None
+            for r in range(page.model.rowCount())
+        )
+    )
     proxy = page.proxy
     ready_row = rows_by_visit(page)["V7000001"]
     cell = proxy.index(ready_row, Column.READINESS)
@@ -113,3 +118,24 @@ def test_header_indicators_open_their_step(
     qtbot.wait(50)  # indicators added to a visible header show on the next event loop pass
     assert all(button.isVisible() for button in bar.buttons.values())
     workspace.grab().save("/tmp/pcp-workspace-readiness.png")
+
+
+def test_header_readiness_follows_work_done_when_the_nurse_moves_on(
+    qtbot: QtBot, ctx: AppContext, ward: Ward, make_uow: Callable[[], UnitOfWork]
+) -> None:
+    stay = seed_stay(make_uow, unit_code="6N", visit="V7000002")
+    page = make_page(qtbot, ctx)
+    row = next(
+        page.proxy.index(r, 0).data(RowRole)
+        for r in range(page.proxy.rowCount())
+        if page.proxy.index(r, 0).data(RowRole).encounter_id == stay.id
+    )
+    workspace = PatientWorkspace(ctx, row)
+    qtbot.addWidget(workspace)
+    workspace.show()
+    workspace.reload()
+    bar = workspace.header.readiness_bar
+    assert bar.buttons["medications"].text() == "○ Medications"
+    sign_medrec(make_uow, stay)  # the work of the Medications step
+    workspace.show_step("appointments")  # ...and the nurse moves on
+    assert bar.buttons["medications"].text() == "✓ Medications"

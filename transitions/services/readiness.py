@@ -23,7 +23,6 @@ from sqlalchemy import select
 
 from transitions.db.models import Encounter
 from transitions.errors import NotFoundError
-from transitions.services import readiness_facts
 from transitions.services.permissions import require, require_stay, unit_condition
 from transitions.services.uow import Actor, UnitOfWork
 
@@ -164,7 +163,10 @@ def step_page(key: str) -> str:
 
 def readiness_of(uow: UnitOfWork, encounter: Encounter) -> Readiness:
     """Readiness for other services (the sign-off): no permission check, no audit."""
-    from transitions.services import red_checklist  # noqa: PLC0415 - it imports this module
+    from transitions.services import (  # noqa: PLC0415 - they import this module
+        readiness_facts,
+        red_checklist,
+    )
 
     try:
         steps = {step.key: step.fn(uow, encounter) for step in _ordered_steps()}
@@ -210,6 +212,8 @@ def worklist_readiness(
     whatever the number of stays. Statuses only, no patient text: no audit event of its own
     (the list it decorates is audited). Stays outside the actor's units, or unknown, are left
     out."""
+    from transitions.services import readiness_facts  # noqa: PLC0415 - off the start path
+
     require(actor, "stay.view")
     ids = list(dict.fromkeys(encounter_ids))
     if not ids:

@@ -76,6 +76,7 @@ _ROLES = frozenset(
         Qt.ItemDataRole.DisplayRole,
         SortRole,
         RowRole,
+        StatusesRole,
         Qt.ItemDataRole.ToolTipRole,
         Qt.ItemDataRole.TextAlignmentRole,
         Qt.ItemDataRole.FontRole,

@@ -19,7 +19,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from transitions.services import encounters, readiness, worklist_flags
+from transitions.services import encounters, worklist_flags
 from transitions.services.encounters import StayFilter, StayRow
 from transitions.services.uow import UnitOfWork
 from ui import formatting as fmt
@@ -57,7 +57,7 @@ _COLUMN_SAMPLES = {
     Column.PLANNED: "Tomorrow 14:00 ·",
     Column.LOS: "000 d",
     Column.STATUS: "Discharge planned",
-    Column.READINESS: "M✓  A✓  E✓  P✓  R✓  S✓",
+    Column.READINESS: "S✓  C✓  M✓  A✓  E✓  P✓  R✓ ",
     Column.EDUCATION: "10/12 · 2 reinforce",
 }
 
@@ -337,6 +337,9 @@ class WorklistPage(QWidget):
         ids = [row.encounter_id for row in rows]
 
         def work(uow: UnitOfWork) -> dict[int, dict[str, str]]:
+            # imported here: the steps' services (textstat...) stay off the start path
+            from transitions.services import readiness  # noqa: PLC0415
+
             return readiness.worklist_readiness(uow, actor, ids)
 
         def show(statuses: dict[int, dict[str, str]]) -> None:

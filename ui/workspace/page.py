@@ -64,6 +64,8 @@ class PatientWorkspace(QWidget):
             self.navigator.addItem(item)
         self.navigator.currentRowChanged.connect(self.stack.setCurrentIndex)
         self.navigator.setCurrentRow(0)
+        # leaving a step is when its work shows in the header's readiness (one stay: ~40 ms)
+        self.navigator.currentRowChanged.connect(self._step_changed)
         metrics = self.navigator.fontMetrics()
         widest = max(
             (
@@ -133,6 +135,10 @@ class PatientWorkspace(QWidget):
         self.ctx.submit(
             work, bound_to(self, self.header.show_readiness), bound_to(self, self._failed)
         )
+
+    def _step_changed(self, _row: int) -> None:
+        if self.detail is not None:
+            self.reload_readiness()
 
     def _open_step_from_header(self, key: str) -> None:
         """A readiness indicator was clicked: its step (the stay summary when the step has no
