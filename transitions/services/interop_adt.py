@@ -40,24 +40,10 @@ from transitions.services.interop_adt_rows import (
     key_candidates,
 )
 from transitions.services.interop_adt_state import BatchState
+from transitions.services.interop_records import PATIENT_FIELDS
 from transitions.services.uow import Actor, UnitOfWork
 
 SOURCE = "adt"
-_PATIENT_FIELDS = (
-    "family_name",
-    "given_name",
-    "middle_name",
-    "birth_date",
-    "sex",
-    "phone",
-    "address_line",
-    "city",
-    "state",
-    "postal_code",
-    "caregiver_name",
-    "caregiver_relation",
-    "caregiver_phone",
-)
 _DEFAULT_CLASS = {"A01": EncounterClass.INPATIENT, "A04": EncounterClass.AMBULATORY}
 _READMISSION_EVENTS = frozenset({"A01", "A03", "A08", "A11", "A13"})
 
@@ -298,7 +284,7 @@ class AdtApplier:
             )
             return patient
         changed: dict[str, Any] = {}
-        for name in _PATIENT_FIELDS:
+        for name in PATIENT_FIELDS:
             value = getattr(data, name)
             if value is not None and getattr(patient, name) != value:
                 changed[name] = {"before": getattr(patient, name), "after": value}

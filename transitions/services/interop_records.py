@@ -49,7 +49,8 @@ from transitions.services.uow import Actor, UnitOfWork
 #: A stay that starts within this many days of an earlier inpatient discharge is a readmission.
 READMISSION_WINDOW = timedelta(days=30)
 
-_PATIENT_FIELDS = (
+#: The patient fields an ADT message (PID, NK1) may set; the batch feed updates the same ones.
+PATIENT_FIELDS = (
     "family_name",
     "given_name",
     "middle_name",
@@ -161,7 +162,7 @@ def upsert_patient(uow: UnitOfWork, actor: Actor, data: PatientData, source: str
         )
     else:
         changed: dict[str, Any] = {}
-        for name in _PATIENT_FIELDS:
+        for name in PATIENT_FIELDS:
             value = getattr(data, name)
             if value is not None and getattr(patient, name) != value:
                 changed[name] = {"before": getattr(patient, name), "after": value}
