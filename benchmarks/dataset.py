@@ -8,6 +8,10 @@ Sizes are given in patients; the demo makes about 3.2 encounters per patient, so
 3,100 / 31,000 / 310,000 patients give roughly 10k / 100k / 1M encounters ("tiny", 40 patients,
 is for the smoke test in ``make test``). PostgreSQL gets a copy of the SQLite rows (COPY), so
 both databases hold the same hospital.
+
+The patients are spread over the years a hospital of the demo's beds needs to see them
+(:meth:`Census.for_beds`: its wards about 85 % full today, discharges at the beds' pace), not
+over the demo's one busy year, in which a 1M-encounter hospital had 84,000 patients in bed.
 """
 
 from __future__ import annotations
@@ -25,7 +29,8 @@ from transitions.db.engine import Database, create_db_engine
 from transitions.db.followup_models import FollowupTask
 from transitions.db.models import Encounter, Patient
 from transitions.demo.followup_history import seed_demo_followups
-from transitions.demo.generator import generate_demo
+from transitions.demo.generator import generate_demo, hospital_beds
+from transitions.demo.timeline import Census
 
 CACHE = Path(__file__).resolve().parent / ".cache"
 SEED = 2026
@@ -78,17 +83,18 @@ def encounter_count(db: Database) -> int:
 
 def _generate(db: Database, patients: int) -> None:
     """The demo hospital plus the follow-up history of its past discharges (as ``make run``)."""
-    generate_demo(db, patients=patients, seed=SEED, today=TODAY, tz=TZ)
+    census = Census.for_beds(patients, hospital_beds())
+    generate_demo(db, patients=patients, seed=SEED, today=TODAY, tz=TZ, census=census)
     noon = datetime.combine(TODAY, time(12, 0), tzinfo=TZ).astimezone(UTC)
     seed_demo_followups(db, load_site_config(), SEED, now=lambda: noon)
 
 
 def sqlite_url(patients: int) -> str:
-    return f"sqlite:///{CACHE / f'demo-{patients}-{SEED}.db'}"
+    return f"sqlite:///{CACHE / f'hospital-{patients}-{SEED}.db'}"
 
 
 def schema_name(patients: int) -> str:
-    return f"bench_{patients}_{SEED}{SCHEMA_TAG}"
+    return f"bench_hospital_{patients}_{SEED}{SCHEMA_TAG}"
 
 
 def postgres_url(patients: int) -> str:
@@ -101,7 +107,7 @@ def sqlite_database(patients: int) -> Database:
     db = Database(create_db_engine(url))
     if not _ready(db, patients):
         db.dispose()
-        path = CACHE / f"demo-{patients}-{SEED}.db"
+        path = CACHE / f"hospital-{patients}-{SEED}.db"
         for suffix in ("", "-wal", "-shm"):
             Path(f"{path}{suffix}").unlink(missing_ok=True)
         db = Database(create_db_engine(url))

@@ -30,7 +30,13 @@ from transitions.db.models import (
 from transitions.demo import generator
 from transitions.demo.data import demo_data
 from transitions.demo.directory import luhn_check_digit, npi_for
-from transitions.demo.generator import DemoSummary, database_is_empty, generate_demo
+from transitions.demo.generator import (
+    DemoSummary,
+    database_is_empty,
+    generate_demo,
+    hospital_beds,
+)
+from transitions.demo.timeline import DEMO_CENSUS, Census
 from transitions.domain.codes import check_diagnosis_code, check_discharge_disposition
 from transitions.domain.encounter_status import ACTIVE_STATUSES, EncounterStatus
 from transitions.domain.enums import CodeSystem, EncounterClass, MedicationList
@@ -265,10 +271,13 @@ def test_worklist_has_discharges_planned_today_and_tomorrow_on_several_units(
     assert detail.attending is not None
 
 
+@pytest.mark.parametrize("census", [DEMO_CENSUS, Census.for_beds(300, 24)], ids=["demo", "beds"])
 def test_readmissions_point_at_an_index_discharge_within_30_days(
-    database: Database, site: SiteConfig
+    database: Database, site: SiteConfig, census: Census
 ) -> None:
-    summary = _generate(database, site, 200, seed=3)
+    summary = generate_demo(
+        database, patients=200, seed=3, today=TODAY, tz=site.timezone, census=census
+    )
     assert summary.readmissions > 0
     index = aliased(Encounter)
     with database.session() as s:
@@ -294,6 +303,36 @@ def test_readmissions_point_at_an_index_discharge_within_30_days(
         assert before.discharge_time is not None and before.discharge_time < after.admit_time
         readmitted = after.admit_time - before.discharge_time <= timedelta(days=30)
         assert (after.readmission_of_id == before.id) == readmitted
+
+
+def test_census_for_beds_spreads_patients_over_the_years_a_hospital_needs(
+    database: Database, site: SiteConfig
+) -> None:
+    """The benchmark databases' census: the wards about 85 % full today, discharges at the pace
+    of the beds in use over the mean stay, and the rest of the history spread over years."""
+    assert hospital_beds() == 5 * 64
+    assert Census.for_beds(40, 320) == DEMO_CENSUS  # a small demo keeps its busy year
+    census = Census.for_beds(1_000, 40)  # 34 beds in use, ~7 discharges a day
+    assert census.current_share == pytest.approx(0.034)
+    assert census.past_window_days == round(1_000 * (1 - 0.034) / (34 / 5))
+    summary = generate_demo(
+        database, patients=1_000, seed=5, today=TODAY, tz=site.timezone, census=census
+    )
+    assert 15 <= summary.current_inpatients <= 55
+    today_start, _ = local_day_bounds(TODAY, site.timezone)
+    with database.session() as s:
+        latest = s.execute(
+            select(func.max(Encounter.discharge_time))
+            .where(Encounter.encounter_class == EncounterClass.INPATIENT)
+            .group_by(Encounter.patient_id)
+        ).scalars()
+        ages = sorted((today_start - t).days for t in latest if t is not None)
+        oldest = s.scalar(select(func.min(Encounter.admit_time)))
+    assert oldest is not None
+    # latest discharges reach back across the window, not only the demo's last 90 days
+    assert ages[len(ages) // 2] > 45
+    assert ages[-1] > census.past_window_days - 10
+    assert (today_start - oldest).days < census.past_window_days + 400
 
 
 def test_refuses_a_database_with_patients_and_bad_sizes(

@@ -34,7 +34,15 @@ from transitions.demo.data import DemoData, demo_data
 from transitions.demo.directory import write_directory
 from transitions.demo.followups import add_demo_followups
 from transitions.demo.people import Directory, PatientCase, make_patient
-from transitions.demo.timeline import Stay, Wards, at, plan_stays
+from transitions.demo.timeline import (
+    DEMO_CENSUS,
+    STANDARD_ROOMS,
+    Census,
+    Stay,
+    Wards,
+    at,
+    plan_stays,
+)
 from transitions.demo.writer import BulkWriter, table
 from transitions.errors import ValidationError
 
@@ -62,6 +70,11 @@ class DemoSummary:
 
     def to_json(self) -> dict[str, int]:
         return asdict(self)
+
+
+def hospital_beds() -> int:
+    """The demo hospital's standard beds: every ward's rooms, two beds each."""
+    return len(demo_data().units) * STANDARD_ROOMS * 2
 
 
 def visit_number_for(sequence: int) -> str:
@@ -108,8 +121,10 @@ class _Generator:
         seed: int,
         today: date,
         tz: tzinfo,
+        census: Census,
     ) -> None:
         self.writer = writer
+        self.census = census
         self.data = data
         self.directory = directory
         self.seed = seed
@@ -127,7 +142,7 @@ class _Generator:
         case = make_patient(
             rng, index, writer.next_id("patient"), self.data, self.directory, self.today
         )
-        stays = plan_stays(rng, case, self.data, self.wards, self.today, self.tz)
+        stays = plan_stays(rng, case, self.data, self.wards, self.today, self.tz, self.census)
         first = stays[0].admit
         self.batch.rows["patient"].append(
             {**case.row, "created_at": first, "updated_at": stays[-1].admit}
@@ -233,8 +248,12 @@ def generate_demo(
     today: date,
     tz: tzinfo,
     progress: Callable[[int, int], None] | None = None,
+    census: Census = DEMO_CENSUS,
 ) -> DemoSummary:
-    """Fill an empty database with a fictional hospital; see the module docstring."""
+    """Fill an empty database with a fictional hospital; see the module docstring.
+
+    ``census`` spreads the patients over time: the demo's by default (a busy last year), or
+    :meth:`Census.for_beds` with :func:`hospital_beds` for a hospital's years of history."""
     if patients < 1:
         raise ValidationError("the demo needs at least 1 patient", field="patients")
     if patients > MAX_PATIENTS:
@@ -252,7 +271,7 @@ def generate_demo(
         writer = BulkWriter(connection)
         created = at(today - timedelta(days=400), 8, 0, tz)
         directory, counts = write_directory(writer, data, created)
-        generator = _Generator(writer, data, directory, seed, today, tz)
+        generator = _Generator(writer, data, directory, seed, today, tz, census)
         for start in range(0, patients, CHUNK_PATIENTS):
             end = min(start + CHUNK_PATIENTS, patients)
             for index in range(start, end):

@@ -38,6 +38,42 @@ _PLANNED_KIND = Weighted.of([("today", 22.0), ("tomorrow", 24.0), ("later", 24.0
 STANDARD_ROOMS = 32
 
 
+@dataclass(frozen=True)
+class Census:
+    """How the generated patients spread over time.
+
+    The default is the demo's: a hospital's last year seen through its recent patients, where
+    27 % are on a ward today and every other patient's latest stay ended in the last 90 days, so
+    that a small demo has full worklists and follow-up lists. :meth:`for_beds` spreads a large
+    population over as many years as a hospital of that many beds needs to see it: the wards
+    hold about ``occupancy`` of their beds today and the discharges per day are the beds in use
+    divided by the mean length of stay (the benchmark databases at 100k and 1M encounters).
+    """
+
+    current_share: float = CURRENT_SHARE
+    #: the latest discharges of patients not in hospital today fall 1..N days before today
+    past_window_days: int = PAST_WINDOW_DAYS
+
+    @classmethod
+    def for_beds(
+        cls, patients: int, beds: int, *, occupancy: float = 0.85, mean_los_days: float = 5.0
+    ) -> Census:
+        in_beds = beds * occupancy
+        share = min(CURRENT_SHARE, in_beds / patients)
+        per_day = in_beds / mean_los_days
+        window = round(patients * (1 - share) / per_day)
+        return cls(current_share=share, past_window_days=max(PAST_WINDOW_DAYS, window))
+
+    @property
+    def readmission_window_days(self) -> int:
+        """Readmitted latest stays end at least 34 days after the window opens (room for the
+        index stay and the gap before it: 55 days in the demo's 89)."""
+        return self.past_window_days - 34
+
+
+DEMO_CENSUS = Census()
+
+
 def at(day: date, hour: int, minute: int, tz: tzinfo) -> datetime:
     """A local wall-clock time as an aware UTC datetime."""
     return datetime.combine(day, time(hour, minute), tzinfo=tz).astimezone(UTC)
@@ -217,24 +253,36 @@ def _current_stay(
 
 
 def plan_stays(
-    rng: Random, case: PatientCase, data: DemoData, wards: Wards, today: date, tz: tzinfo
+    rng: Random,
+    case: PatientCase,
+    data: DemoData,
+    wards: Wards,
+    today: date,
+    tz: tzinfo,
+    census: Census = DEMO_CENSUS,
 ) -> list[Stay]:
-    """All encounters of one patient in the past year, oldest first."""
+    """All encounters of one patient in the year before their latest stay, oldest first."""
     profile = case.profile
-    current = rng.random() < CURRENT_SHARE
+    window = census.past_window_days
+    current = rng.random() < census.current_share
     readmit = rng.random() < READMISSION_SHARE
     inpatient: list[Stay] = []
     if current:
         latest = _current_stay(rng, profile, wards, today, tz, readmit)
     else:
-        discharge_day = today - timedelta(days=rng.randint(1, 55 if readmit else PAST_WINDOW_DAYS))
+        back = rng.randint(1, census.readmission_window_days if readmit else window)
+        discharge_day = today - timedelta(days=back)
         admit_day = discharge_day - timedelta(days=_los(rng, profile))
         latest = _past_stay(rng, profile, wards, admit_day, discharge_day, tz, latest=True)
     inpatient.append(latest)
     earliest_day = latest.admit.astimezone(tz).date()
+    # the year before the latest stay (today's year for the demo's recent patients)
+    horizon = today - timedelta(
+        days=YEAR + max(0, (today - earliest_day).days - PAST_WINDOW_DAYS - 30)
+    )
     if readmit:
         gap = round(rng.triangular(1, 29, 4))
-        index_discharge = max(earliest_day - timedelta(days=gap), today - timedelta(days=89))
+        index_discharge = max(earliest_day - timedelta(days=gap), today - timedelta(days=window))
         index_profile = _related(rng, profile, data)
         index_admit = index_discharge - timedelta(days=_los(rng, index_profile))
         index = _past_stay(rng, index_profile, wards, index_admit, index_discharge, tz, False)
@@ -249,7 +297,7 @@ def plan_stays(
         discharge_day = earliest_day - timedelta(days=rng.randint(31, 120))
         prior_profile = _related(rng, profile, data)
         admit_day = discharge_day - timedelta(days=_los(rng, prior_profile))
-        if admit_day < today - timedelta(days=YEAR):
+        if admit_day < horizon:
             break
         inpatient.append(
             _past_stay(rng, prior_profile, wards, admit_day, discharge_day, tz, latest=False)
@@ -265,7 +313,7 @@ def plan_stays(
     stays = list(inpatient)
     for _ in range(ed_weights.pick(rng)):
         for _attempt in range(5):
-            day = today - timedelta(days=rng.randint(2, YEAR))
+            day = horizon + timedelta(days=YEAR - rng.randint(2, YEAR))
             arrival = at(day, _ADMIT_HOURS.pick(rng), rng.randrange(60), tz)
             leave = arrival + timedelta(minutes=rng.randint(120, 540))
             if any(start < leave and arrival < end for start, end in windows):
