@@ -193,6 +193,8 @@ class Encounter(Tracked, Base):
         ),
         Index("ix_encounter_patient_admit", "patient_id", "admit_time"),
         Index("ix_encounter_discharge_time", "discharge_time"),
+        # a ward's discharges in a window (the follow-up list), whatever the years of history
+        Index("ix_encounter_unit_discharge", "unit_id", "discharge_time"),
         # a stay's readmissions (its record, the follow-up list): was a scan of every stay
         Index("ix_encounter_readmission_of", "readmission_of_id"),
     )
