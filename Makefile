@@ -62,7 +62,7 @@ icons: $(STAMP)
 	QT_QPA_PLATFORM=offscreen $(BIN)/python packaging/linux/render_icons.py
 
 ## bench: every benchmark against its baseline (benchmarks/README.md); builds the cached
-## 100k/1M-encounter databases the first time (about an hour), BENCH_ARGS=--quick for a short run
+## 100k/1M-encounter databases the first time (about 15 minutes), BENCH_ARGS=--quick for a short run
 bench: $(STAMP) $(QM)
 	QT_QPA_PLATFORM=offscreen $(BIN)/python -m benchmarks.run_all $(BENCH_ARGS)
 
