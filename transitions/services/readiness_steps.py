@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from collections import defaultdict
 from collections.abc import Iterable, Sequence
-from datetime import datetime
+from datetime import datetime, tzinfo
 
 from sqlalchemy import Select, func, select
 from sqlalchemy.orm import aliased, defer
@@ -116,13 +116,14 @@ def appointments_status(
     return WARNING if found or unowned_tests or unscheduled_services else DONE
 
 
-def warning_message(warning: AppointmentWarning, plan: FollowUpPlan) -> Message:
+def warning_message(warning: AppointmentWarning, plan: FollowUpPlan, tz: tzinfo) -> Message:
     """A follow-up plan warning as a keyed message: its code and values, and what the UI needs
-    to name the appointment (type, place, local start)."""
+    to name the appointment (type, place, start in the hospital's time zone)."""
     params: dict[str, str] = {"code": warning.code.value, **dict(warning.params)}
     appt = next((a for a in plan.appointments if a.id == warning.appointment_id), None)
     if appt is not None:
-        params.update(type=appt.type.value, where=appt.where, starts_at=appt.starts_at.isoformat())
+        start = appt.starts_at.astimezone(tz).isoformat()
+        params.update(type=appt.type.value, where=appt.where, starts_at=start)
     return say(MessageKey.APPOINTMENT_WARNING, message=warning.message, **params)
 
 
@@ -130,7 +131,7 @@ def appointments_step(uow: UnitOfWork, encounter: Encounter) -> StepReadiness:
     data = facts(uow, encounter)
     unowned = [t for t in data.pending if t.responsible_id is None]
     unscheduled = [s for s in data.services if s.starts_on is None]
-    problems = [warning_message(w, data.plan) for w in data.plan.warnings]
+    problems = [warning_message(w, data.plan, uow.tz) for w in data.plan.warnings]
     problems += [say(MessageKey.PENDING_UNOWNED, test=t.test_name) for t in unowned]
     problems += [say(MessageKey.SERVICE_NO_START, service=s.description) for s in unscheduled]
     status = appointments_status(

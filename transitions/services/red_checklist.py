@@ -104,10 +104,10 @@ def _language(f: StayFacts) -> Outcome:
     return True, say(MessageKey.RED_LANGUAGE_INTERPRETER_USED, language=language)
 
 
-def _appointments(f: StayFacts) -> Outcome:
+def _appointments(uow: UnitOfWork, f: StayFacts) -> Outcome:
     for w in f.plan.warnings:
         if w.code in (WarningCode.NO_PCP_FOLLOW_UP, WarningCode.PCP_AFTER_DEADLINE):
-            return False, warning_message(w, f.plan)
+            return False, warning_message(w, f.plan, uow.tz)
     return True, say(MessageKey.RED_PCP_BOOKED, deadline=f.plan.visit_due.isoformat())
 
 
@@ -123,8 +123,10 @@ def _pending_results(f: StayFacts) -> Outcome:
 _SERVICE_WARNINGS = (WarningCode.TRANSPORT_NOT_ARRANGED, WarningCode.INTERPRETER_NOT_ARRANGED)
 
 
-def _outpatient_services(f: StayFacts) -> Outcome:
-    problems = [warning_message(w, f.plan) for w in f.plan.warnings if w.code in _SERVICE_WARNINGS]
+def _outpatient_services(uow: UnitOfWork, f: StayFacts) -> Outcome:
+    problems = [
+        warning_message(w, f.plan, uow.tz) for w in f.plan.warnings if w.code in _SERVICE_WARNINGS
+    ]
     problems += [
         say(MessageKey.RED_SERVICE_NO_START, service=s.description)
         for s in f.services
@@ -237,9 +239,9 @@ def _phone_call(uow: UnitOfWork, f: StayFacts) -> Outcome:
 
 _RULES: dict[str, Callable[[UnitOfWork, StayFacts], Outcome]] = {
     "language": lambda uow, f: _language(f),
-    "appointments": lambda uow, f: _appointments(f),
+    "appointments": _appointments,
     "pending_results": lambda uow, f: _pending_results(f),
-    "outpatient_services": lambda uow, f: _outpatient_services(f),
+    "outpatient_services": _outpatient_services,
     "medicines_plan": lambda uow, f: _medicines_plan(f),
     "medrec_signed": _medrec_signed,
     "written_plan": lambda uow, f: _written_plan(f),
