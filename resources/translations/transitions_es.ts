@@ -3715,15 +3715,15 @@
     </message>
     <message>
         <source>{need} need ({description}): the resource could not be reached; refer to another one</source>
-        <translation>Necesidad de {need} ({description}): no se pudo contactar con el recurso; derive a otro</translation>
+        <translation>Necesidad «{need}» ({description}): no se pudo contactar con el recurso; derive a otro</translation>
     </message>
     <message>
         <source>{need} need ({description}): a resource was suggested but no referral made</source>
-        <translation>Necesidad de {need} ({description}): se sugirió un recurso, pero no se hizo la derivación</translation>
+        <translation>Necesidad «{need}» ({description}): se sugirió un recurso, pero no se hizo la derivación</translation>
     </message>
     <message>
         <source>{need} need ({description}): no referral</source>
-        <translation>Necesidad de {need} ({description}): sin derivación</translation>
+        <translation>Necesidad «{need}» ({description}): sin derivación</translation>
     </message>
     <message>
         <source>No goal set with the patient</source>

@@ -206,3 +206,54 @@ def test_readiness_reads_in_spanish(
     )  # fmt: skip
     leaked = [line for line in refused if any(text and text in line for text in english)]
     assert not leaked, leaked
+
+
+SAMPLE = {
+    "n": 2, "total": 6, "done": 4, "version": 3, "deadline": "2026-12-03", "due": "2026-11-30",
+    "when": "2026-11-26 09:15", "language": "es", "domain": "food", "need": "food",
+    "section": "Social needs", "section_es": "Necesidades sociales", "module": "Heart failure",
+    "module_es": "Insuficiencia cardíaca", "item": "Daily weights", "item_es": "Pesarse a diario",
+    "description": "Food insecurity", "description_es": "Inseguridad alimentaria",
+    "code": "no_pcp_follow_up", "tier": "high", "message": "no PCP follow-up booked",
+}  # fmt: skip
+
+
+def test_every_message_key_reads_in_spanish(spanish_ui: None) -> None:
+    """Each key, with sample values, gives a Spanish sentence (not the English fallback)."""
+    import string
+
+    from transitions.services.readiness_messages import (
+        ENGLISH,
+        MessageKey,
+        joined,
+        say,
+    )
+    from ui.workspace.readiness_text import message_text
+
+    for key in MessageKey:
+        template = ENGLISH[key]
+        templates = template if isinstance(template, tuple) else (template,)
+        names = {f for t in templates for _, f, _, _ in string.Formatter().parse(t) if f}
+        if key is MessageKey.JOINED:
+            message = joined([say(MessageKey.RED_NO_PHONE), say(MessageKey.PACKET_NONE)])
+        else:
+            params = {name: SAMPLE.get(name, "Ana Ruiz") for name in names}
+            if key is MessageKey.APPOINTMENT_WARNING:
+                params.update(code="no_pcp_follow_up", deadline="2026-12-03", tier="high")
+            if "domain" in params or key.value.startswith("careplan.need"):
+                params.update(domain="food", description_es="Inseguridad alimentaria")
+            for name in ("section", "module", "item", "description"):
+                if name in params:
+                    params[f"{name}_es"] = SAMPLE[f"{name}_es"]
+            message = say(key, **params)
+        spanish = message_text(message)
+        assert spanish and spanish != message.text, key
+        assert "{" not in spanish and "%n" not in spanish, (key, spanish)
+    unanswered = say(MessageKey.ASSESSMENT_UNANSWERED, section="Social needs",
+                     section_es="Necesidades sociales", n=1)  # fmt: skip
+    assert message_text(unanswered) == "Necesidades sociales: 1 pregunta sin responder"
+    need = say(MessageKey.CAREPLAN_NEED_NO_REFERRAL, need="food", domain="food",
+               description="Food insecurity", description_es="Inseguridad alimentaria")  # fmt: skip
+    assert (
+        message_text(need) == "Necesidad «Alimentación» (Inseguridad alimentaria): sin derivación"
+    )
