@@ -1906,6 +1906,14 @@
         <source>The discharge was refused:</source>
         <translation>El alta fue rechazada:</translation>
     </message>
+    <message>
+        <source>{label} — blocks discharge (site policy): {detail}</source>
+        <translation>{label}: impide el alta (política del centro): {detail}</translation>
+    </message>
+    <message>
+        <source>{label} — missing; acknowledge it with a reason: {detail}</source>
+        <translation>{label}: falta; acéptelo indicando un motivo: {detail}</translation>
+    </message>
 </context>
 <context>
     <name>Disposition</name>
@@ -3657,6 +3665,236 @@
     <message>
         <source>D</source>
         <translation>A</translation>
+    </message>
+</context>
+<context>
+    <name>ReadinessMessage</name>
+    <message>
+        <source>The reconciliation is not signed</source>
+        <translation>La conciliación de medicamentos no está firmada</translation>
+    </message>
+    <message>
+        <source>Awaiting the pharmacist&apos;s second sign-off (site policy)</source>
+        <translation>Pendiente de la segunda firma del farmacéutico (política del centro)</translation>
+    </message>
+    <message>
+        <source>Pending result &apos;{test}&apos; has no responsible clinician</source>
+        <translation>El resultado pendiente «{test}» no tiene un clínico responsable</translation>
+    </message>
+    <message>
+        <source>Home service &apos;{service}&apos; has no start date</source>
+        <translation>El servicio a domicilio «{service}» no tiene fecha de inicio</translation>
+    </message>
+    <message>
+        <source>{module}: &apos;{item}&apos; needs reinforcement and has no plan</source>
+        <translation>{module}: «{item}» necesita refuerzo y no tiene plan</translation>
+    </message>
+    <message>
+        <source>The packet was previewed but not printed or saved as PDF</source>
+        <translation>El paquete de alta se previsualizó, pero no se imprimió ni se guardó como PDF</translation>
+    </message>
+    <message>
+        <source>No discharge packet printed yet</source>
+        <translation>Aún no se ha impreso el paquete de alta</translation>
+    </message>
+    <message>
+        <source>The stay changed after packet version {version} was printed: print it again</source>
+        <translation>La estancia cambió después de imprimir la versión {version} del paquete: vuelva a imprimirlo</translation>
+    </message>
+    <message>
+        <source>Readmission risk (LACE, HOSPITAL) not scored</source>
+        <translation>Riesgo de reingreso (LACE, HOSPITAL) sin calcular</translation>
+    </message>
+    <message>
+        <source>No assessment recorded</source>
+        <translation>No hay ninguna valoración registrada</translation>
+    </message>
+    <message>
+        <source>Open need with nothing planned for it yet: {description}</source>
+        <translation>Necesidad abierta sin nada planificado todavía: {description}</translation>
+    </message>
+    <message>
+        <source>{need} need ({description}): the resource could not be reached; refer to another one</source>
+        <translation>Necesidad «{need}» ({description}): no se pudo contactar con el recurso; derive a otro</translation>
+    </message>
+    <message>
+        <source>{need} need ({description}): a resource was suggested but no referral made</source>
+        <translation>Necesidad «{need}» ({description}): se sugirió un recurso, pero no se hizo la derivación</translation>
+    </message>
+    <message>
+        <source>{need} need ({description}): no referral</source>
+        <translation>Necesidad «{need}» ({description}): sin derivación</translation>
+    </message>
+    <message>
+        <source>No goal set with the patient</source>
+        <translation>No se ha fijado ningún objetivo con el paciente</translation>
+    </message>
+    <message>
+        <source>English; no interpreter needed</source>
+        <translation>Inglés; no necesita intérprete</translation>
+    </message>
+    <message>
+        <source>Language {language}: no teaching recorded with an interpreter</source>
+        <translation>Idioma {language}: no hay enseñanza registrada con intérprete</translation>
+    </message>
+    <message>
+        <source>Language {language}: interpreter used for teaching</source>
+        <translation>Idioma {language}: se usó intérprete en la enseñanza</translation>
+    </message>
+    <message>
+        <source>PCP follow-up booked by the visit deadline ({deadline})</source>
+        <translation>Seguimiento con atención primaria programado dentro del plazo de la visita ({deadline})</translation>
+    </message>
+    <message>
+        <source>No results pending at discharge</source>
+        <translation>No hay resultados pendientes al alta</translation>
+    </message>
+    <message>
+        <source>No responsible clinician for: {tests}</source>
+        <translation>Sin clínico responsable para: {tests}</translation>
+    </message>
+    <message>
+        <source>{service}: no start date</source>
+        <translation>{service}: sin fecha de inicio</translation>
+    </message>
+    <message>
+        <source>No home services or equipment recorded; appointment transport arranged</source>
+        <translation>No hay servicios ni equipo a domicilio registrados; transporte a las citas coordinado</translation>
+    </message>
+    <message>
+        <source>The discharge medication list is not decided yet</source>
+        <translation>La lista de medicamentos al alta aún no está decidida</translation>
+    </message>
+    <message>
+        <source>No medicines go home</source>
+        <translation>El paciente no se lleva medicamentos a casa</translation>
+    </message>
+    <message>
+        <source>No pharmacy on file for the patient to obtain the medicines</source>
+        <translation>No consta ninguna farmacia donde el paciente pueda obtener los medicamentos</translation>
+    </message>
+    <message>
+        <source>Signed by {signer}</source>
+        <translation>Firmada por {signer}</translation>
+    </message>
+    <message>
+        <source>Signed by {signer}, verified by {verifier}</source>
+        <translation>Firmada por {signer}, verificada por {verifier}</translation>
+    </message>
+    <message>
+        <source>Packet version {version} printed by {who}</source>
+        <translation>Versión {version} del paquete impresa por {who}</translation>
+    </message>
+    <message>
+        <source>Not taught yet: {modules}</source>
+        <translation>Aún sin enseñar: {modules}</translation>
+    </message>
+    <message>
+        <source>Warning signs not taught yet: {items}</source>
+        <translation>Signos de alarma aún sin enseñar: {items}</translation>
+    </message>
+    <message>
+        <source>The hospital&apos;s 24/7 number is not set (site file, hospital.callback_phone)</source>
+        <translation>El número del hospital disponible las 24 horas no está configurado (archivo del centro, hospital.callback_phone)</translation>
+    </message>
+    <message>
+        <source>Warning signs taught; 24/7 number {phone} on the packet</source>
+        <translation>Signos de alarma enseñados; número de 24 horas {phone} en el paquete</translation>
+    </message>
+    <message>
+        <source>Teach-back not done</source>
+        <translation>Enseñanza con retroalimentación (teach-back) no realizada</translation>
+    </message>
+    <message>
+        <source>{done} of {total} items understood (teach-back)</source>
+        <translation>{done} de {total} temas comprendidos (enseñanza con retroalimentación, teach-back)</translation>
+    </message>
+    <message>
+        <source>No discharge summary sent to the primary care provider yet</source>
+        <translation>Aún no se ha enviado el resumen de alta al médico de atención primaria</translation>
+    </message>
+    <message>
+        <source>Sent to the outbox for {recipient} by {who}, {when}</source>
+        <translation>Enviado a la bandeja de salida para {recipient} por {who}, {when}</translation>
+    </message>
+    <message>
+        <source>Printed with a fax cover for {recipient} by {who}, {when}</source>
+        <translation>Impreso con portada de fax para {recipient} por {who}, {when}</translation>
+    </message>
+    <message>
+        <source>Follow-up call due {due}</source>
+        <translation>Llamada de seguimiento para el {due}</translation>
+    </message>
+    <message>
+        <source>No phone number on file for the follow-up call</source>
+        <translation>No consta ningún número de teléfono para la llamada de seguimiento</translation>
+    </message>
+    <message>
+        <source>Follow-up call created at discharge, due {due}</source>
+        <translation>Llamada de seguimiento creada al alta, para el {due}</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n home medicine(s) without a decision</source>
+        <translation>
+            <numerusform>%n medicamento de casa sin decisión</numerusform>
+            <numerusform>%n medicamentos de casa sin decisión</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n safety problem(s) to resolve or accept</source>
+        <translation>
+            <numerusform>%n problema de seguridad por resolver o aceptar</numerusform>
+            <numerusform>%n problemas de seguridad por resolver o aceptar</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n of {total} item(s) not taught with teach-back</source>
+        <translation>
+            <numerusform>%n de {total} temas sin enseñar con retroalimentación (teach-back)</numerusform>
+            <numerusform>%n de {total} temas sin enseñar con retroalimentación (teach-back)</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>{section}: %n question(s) not answered</source>
+        <translation>
+            <numerusform>{section}: %n pregunta sin responder</numerusform>
+            <numerusform>{section}: %n preguntas sin responder</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n appointment(s) without the interpreter arranged</source>
+        <translation>
+            <numerusform>%n cita sin intérprete coordinado</numerusform>
+            <numerusform>%n citas sin intérprete coordinado</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n pending result(s), each with a responsible clinician</source>
+        <translation>
+            <numerusform>%n resultado pendiente, con clínico responsable</numerusform>
+            <numerusform>%n resultados pendientes, cada uno con un clínico responsable</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n home service(s) arranged with a start date</source>
+        <translation>
+            <numerusform>%n servicio a domicilio coordinado con fecha de inicio</numerusform>
+            <numerusform>%n servicios a domicilio coordinados con fecha de inicio</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n medicine(s); filled at {pharmacy}</source>
+        <translation>
+            <numerusform>%n medicamento; se surte en {pharmacy}</numerusform>
+            <numerusform>%n medicamentos; se surten en {pharmacy}</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n module(s) taught</source>
+        <translation>
+            <numerusform>%n módulo enseñado</numerusform>
+            <numerusform>%n módulos enseñados</numerusform>
+        </translation>
     </message>
 </context>
 <context>

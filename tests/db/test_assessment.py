@@ -16,6 +16,7 @@ from transitions.db.models import AuditEvent, Patient
 from transitions.errors import ConflictError, PermissionDeniedError, ValidationError
 from transitions.services import assessment
 from transitions.services.assessment import AnswerEntry, AssessmentView
+from transitions.services.readiness_messages import texts
 from transitions.services.uow import Actor, UnitOfWork
 
 UowFactory = Callable[[], UnitOfWork]
@@ -125,7 +126,9 @@ def test_new_assessment_is_missing_and_derives_language_and_pcp(
     with make_uow() as uow:
         view = assessment.get_assessment(uow, actor, seeded.encounter_id)
     assert view.version is None and view.needs == ()
-    assert view.readiness == ("missing", ("No assessment recorded",))
+    state, problems = view.readiness
+    assert (state, texts(problems)) == ("missing", ("No assessment recorded",))
+    assert problems[0].key == "assessment.none"
     english = view.answers["limited_english"]
     assert (english.value, english.source, english.derived, english.recorded_by) == (
         "yes",
@@ -326,7 +329,8 @@ def test_readiness_missing_in_progress_warning_done(make_uow: UowFactory, actor:
     def readiness() -> tuple[str, list[str]]:
         with make_uow() as uow:
             encounter = assessment.load_stay(uow, seeded.encounter_id)
-            return assessment.assessment_readiness(uow, encounter)
+            state, problems = assessment.assessment_readiness(uow, encounter)
+            return state, list(texts(problems))
 
     assert readiness() == ("missing", ["No assessment recorded"])
     save(make_uow, actor, seeded, [AnswerEntry("lives_with", "alone")])

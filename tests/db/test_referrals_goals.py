@@ -22,6 +22,7 @@ from transitions.services import goals, referrals
 from transitions.services.careplan import careplan_readiness, careplan_warnings
 from transitions.services.encounters import stay_document
 from transitions.services.goals import GoalInput, GoalLinkRef
+from transitions.services.readiness_messages import texts
 from transitions.services.referrals import ReferralInput
 from transitions.services.uow import Actor
 
@@ -38,7 +39,8 @@ def readiness(make_uow: UowFactory, encounter_id: int) -> tuple[str, list[str]]:
     with make_uow() as uow:
         encounter = uow.session.get(Encounter, encounter_id)
         assert encounter is not None
-        return careplan_readiness(uow, encounter)
+        state, problems = careplan_readiness(uow, encounter)
+        return state, list(texts(problems))
 
 
 def audit(make_uow: UowFactory, entity: str) -> list[tuple[str, str | None]]:

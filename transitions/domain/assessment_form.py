@@ -154,6 +154,11 @@ class AssessmentForm:
     def rule(self, domain: str) -> NeedRule | None:
         return next((r for r in self.rules if r.domain == domain), None)
 
+    def description_es(self, domain: str, description: str) -> str:
+        """The Spanish description of a need a screen found ("" for one written by hand)."""
+        rule = self.rule(domain)
+        return rule.description_es if rule is not None and rule.description == description else ""
+
     def matching(self, patterns: tuple[str, ...]) -> list[str]:
         """Question keys matching ``patterns`` (``*`` wildcards), in form order."""
         return [

@@ -52,6 +52,7 @@ from transitions.domain.assessment_form import AssessmentForm, load_form
 from transitions.errors import NotFoundError
 from transitions.services.encounters import register_stay_section
 from transitions.services.permissions import require, require_stay
+from transitions.services.readiness_messages import Message, MessageKey, say, texts
 from transitions.services.uow import Actor, UnitOfWork
 
 EDIT = "assessment.edit"
@@ -133,7 +134,8 @@ class AssessmentView:
     needs: tuple[NeedView, ...]
     #: required questions not answered yet (keys, form order)
     missing: tuple[str, ...]
-    readiness: tuple[str, tuple[str, ...]]
+    #: (state, problems as keyed messages)
+    readiness: tuple[str, tuple[Message, ...]]
     caregiver: CaregiverView
     #: the caregiver in the patient record (to offer when the assessment has none)
     record_caregiver: CaregiverView
@@ -298,23 +300,33 @@ def _readiness(
     answers: Mapping[str, AnswerView],
     saved_any: bool,
     needs: Sequence[NeedView],
-) -> tuple[str, tuple[str, ...]]:
+) -> tuple[str, tuple[Message, ...]]:
     if not saved_any:
-        return READY_MISSING, ("No assessment recorded",)
+        return READY_MISSING, (say(MessageKey.ASSESSMENT_NONE),)
     missing = missing_questions(form, rule_inputs(answers))
     if missing:
-        titles = {s.key: s.title.en for s in form.sections}
+        titles = {s.key: s.title for s in form.sections}
         counts: dict[str, int] = {}
         for question in missing:
             counts[question.section] = counts.get(question.section, 0) + 1
         return READY_IN_PROGRESS, tuple(
-            f"{titles[section]}: {n} question{'s' if n > 1 else ''} not answered"
+            say(
+                MessageKey.ASSESSMENT_UNANSWERED,
+                section=titles[section].en,
+                section_es=titles[section].es,
+                n=n,
+            )
             for section, n in counts.items()
         )
     unplanned = [n for n in needs if n.status == NeedStatus.OPEN.value and not n.referenced]
     if unplanned:
         return READY_WARNING, tuple(
-            f"Open need with nothing planned for it yet: {n.description}" for n in unplanned
+            say(
+                MessageKey.ASSESSMENT_NEED_UNPLANNED,
+                description=n.description,
+                description_es=form.description_es(n.domain, n.description),
+            )
+            for n in unplanned
         )
     return READY_DONE, ()
 
@@ -375,12 +387,13 @@ def list_needs(uow: UnitOfWork, actor: Actor, encounter_id: int) -> list[NeedVie
     return list(need_views(uow, need_rows(uow, encounter.id)))
 
 
-def assessment_readiness(uow: UnitOfWork, encounter: Encounter) -> tuple[str, list[str]]:
+def assessment_readiness(uow: UnitOfWork, encounter: Encounter) -> tuple[str, list[Message]]:
     """For the guided discharge: ("done" | "in_progress" | "missing" | "warning", problems).
 
     missing: nothing saved; in_progress: required questions unanswered (per section);
     warning: complete, but open needs that nothing (no referral, no goal) refers to yet;
-    done: complete and every open need has something planned. Problems are English sentences.
+    done: complete and every open need has something planned. Problems are keyed messages
+    (:mod:`transitions.services.readiness_messages`) with their English ``text``.
     """
     form = load_form()
     rows = answer_rows(uow, encounter.id)
@@ -425,7 +438,7 @@ def _section(uow: UnitOfWork, encounter: Encounter) -> dict[str, Any]:
         "version": view.version,
         "updated_at": view.updated_at,
         "updated_by": view.updated_by,
-        "readiness": {"state": state, "problems": list(problems)},
+        "readiness": {"state": state, "problems": list(texts(problems))},
         "missing": list(view.missing),
         "answers": {
             key: _answer_json(form, view.answers[key])

@@ -52,6 +52,7 @@ from transitions.services.readiness import (
     StepReadiness,
     readiness_of,
 )
+from transitions.services.readiness_messages import text_only
 from transitions.services.uow import Actor, UnitOfWork
 
 PERMISSION = "discharge.signoff"
@@ -153,13 +154,14 @@ def _not_signed(uow: UnitOfWork, encounter: Encounter) -> None:
 
 
 def readiness_from_json(encounter_id: int, visit_number: str, data: dict[str, Any]) -> Readiness:
-    """A frozen readiness (as stored at sign-off) back as a :class:`Readiness`."""
+    """A frozen readiness (as stored at sign-off) back as a :class:`Readiness`. The record keeps
+    the English sentences only: their messages have no key (the UI shows them as written)."""
     return Readiness(
         encounter_id=encounter_id,
         visit_number=visit_number,
         ready=bool(data["ready"]),
         steps={
-            key: StepReadiness(key, step["status"], tuple(step["problems"]))
+            key: StepReadiness(key, step["status"], tuple(map(text_only, step["problems"])))
             for key, step in data["steps"].items()
         },
         red_checklist=tuple(
@@ -169,7 +171,7 @@ def readiness_from_json(encounter_id: int, visit_number: str, data: dict[str, An
                 status=i["status"],
                 where=i["where"],
                 blocking=bool(i["blocking"]),
-                detail=i["detail"],
+                message=text_only(i["detail"]),
                 reason=i.get("reason"),
             )
             for i in data["red_checklist"]

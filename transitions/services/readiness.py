@@ -4,7 +4,8 @@ computed from the data every time (never typed by hand).
 Steps plug in: a module calls :func:`register_readiness_step` at import and is listed in
 :data:`READINESS_MODULES` (like ``STAY_SECTION_MODULES``). Steps come out in the order of their
 module in that tuple (workspace order), then in the order they were registered. A step gives a
-function of one stay (``fn(uow, encounter) -> StepReadiness``, with the problems spelled out)
+function of one stay (``fn(uow, encounter) -> StepReadiness``, with the problems spelled out as
+keyed messages, :mod:`transitions.services.readiness_messages`)
 and, for the ward worklist, a ``bulk`` function of many stays (``bulk(uow, actor, ids) ->
 {id: status}``, called after ``stay.view`` was checked) that runs a few queries whatever the
 number of stays. The RED checklist is in
@@ -24,6 +25,7 @@ from sqlalchemy import select
 from transitions.db.models import Encounter
 from transitions.errors import NotFoundError
 from transitions.services.permissions import require, require_stay, unit_condition
+from transitions.services.readiness_messages import Message, texts
 from transitions.services.uow import Actor, UnitOfWork
 
 #: step and checklist statuses
@@ -37,7 +39,13 @@ ITEM_STATUSES = (DONE, MISSING, ACKNOWLEDGED)
 class StepReadiness:
     key: str
     status: str  # "done" | "in_progress" | "missing" | "warning"
-    problems: tuple[str, ...] = ()
+    #: what is left, as keyed messages (the UI translates them)
+    messages: tuple[Message, ...] = ()
+
+    @property
+    def problems(self) -> tuple[str, ...]:
+        """What is left, in English (the CLI, the JSON contract, the frozen record)."""
+        return texts(self.messages)
 
     def to_json(self) -> dict[str, Any]:
         return {"status": self.status, "problems": list(self.problems)}
@@ -54,10 +62,15 @@ class RedItem:
     where: str
     #: site policy: a missing blocking item stops the discharge (it cannot be acknowledged)
     blocking: bool
-    #: what the data says, in a sentence
-    detail: str
+    #: what the data says, in a sentence (keyed: the UI translates it)
+    message: Message
     #: the acknowledgement's reason when status is "acknowledged"
     reason: str | None = None
+
+    @property
+    def detail(self) -> str:
+        """What the data says, in English."""
+        return self.message.text
 
     def to_json(self) -> dict[str, Any]:
         return {

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from collections import defaultdict
 from collections.abc import Iterable, Sequence
-from datetime import datetime
+from datetime import datetime, tzinfo
 
 from sqlalchemy import Select, func, select
 from sqlalchemy.orm import aliased, defer
@@ -20,15 +20,18 @@ from transitions.db.medrec_models import MedrecDecision, MedrecReconciliation
 from transitions.db.models import AuditEvent, Clinic, Encounter, Provider
 from transitions.db.packet_models import DischargePacket
 from transitions.domain.appointments import (
+    AppointmentWarning,
     PlannedAppointment,
     RiskTier,
     WarningCode,
     appointment_warnings,
 )
+from transitions.domain.education.catalog import load_catalog
 from transitions.domain.education.progress import OPEN_RESULTS
 from transitions.domain.followup import RiskStage, combined_tier
 from transitions.domain.medrec.workflow import ReconciliationStatus
 from transitions.services import education
+from transitions.services.appointments import FollowUpPlan
 from transitions.services.encounters import load_encounter
 from transitions.services.readiness import (
     DONE,
@@ -45,6 +48,7 @@ from transitions.services.readiness_facts import (
     facts,
     printed_versions,
 )
+from transitions.services.readiness_messages import Message, MessageKey, say
 from transitions.services.uow import Actor, UnitOfWork
 
 # -- medications ---------------------------------------------------------------------------------
@@ -63,16 +67,16 @@ def medications_step(uow: UnitOfWork, encounter: Encounter) -> StepReadiness:
     view = facts(uow, encounter).medrec
     decided = bool(view.discharge) or any(line.decision for line in view.home + view.inpatient)
     status = medrec_status(view.status, decided, view.second_signoff_required)
-    problems: list[str] = []
+    problems: list[Message] = []
     if view.status == ReconciliationStatus.DRAFT:
         undecided = sum(1 for line in view.home if line.decision is None)
         if undecided:
-            problems.append(f"{undecided} home medicine(s) without a decision")
+            problems.append(say(MessageKey.MEDS_UNDECIDED, n=undecided))
         if view.open_problems:
-            problems.append(f"{len(view.open_problems)} safety problem(s) to resolve or accept")
-        problems.append("the reconciliation is not signed")
+            problems.append(say(MessageKey.MEDS_SAFETY_OPEN, n=len(view.open_problems)))
+        problems.append(say(MessageKey.MEDS_NOT_SIGNED))
     elif view.awaiting_second_signoff:
-        problems.append("awaiting the pharmacist's second sign-off (site policy)")
+        problems.append(say(MessageKey.MEDS_AWAITING_SECOND))
     return StepReadiness("medications", status, tuple(problems))
 
 
@@ -112,13 +116,24 @@ def appointments_status(
     return WARNING if found or unowned_tests or unscheduled_services else DONE
 
 
+def warning_message(warning: AppointmentWarning, plan: FollowUpPlan, tz: tzinfo) -> Message:
+    """A follow-up plan warning as a keyed message: its code and values, and what the UI needs
+    to name the appointment (type, place, start in the hospital's time zone)."""
+    params: dict[str, str] = {"code": warning.code.value, **dict(warning.params)}
+    appt = next((a for a in plan.appointments if a.id == warning.appointment_id), None)
+    if appt is not None:
+        start = appt.starts_at.astimezone(tz).isoformat()
+        params.update(type=appt.type.value, where=appt.where, starts_at=start)
+    return say(MessageKey.APPOINTMENT_WARNING, message=warning.message, **params)
+
+
 def appointments_step(uow: UnitOfWork, encounter: Encounter) -> StepReadiness:
     data = facts(uow, encounter)
     unowned = [t for t in data.pending if t.responsible_id is None]
     unscheduled = [s for s in data.services if s.starts_on is None]
-    problems = [w.message for w in data.plan.warnings]
-    problems += [f"pending result '{t.test_name}' has no responsible clinician" for t in unowned]
-    problems += [f"home service '{s.description}' has no start date" for s in unscheduled]
+    problems = [warning_message(w, data.plan, uow.tz) for w in data.plan.warnings]
+    problems += [say(MessageKey.PENDING_UNOWNED, test=t.test_name) for t in unowned]
+    problems += [say(MessageKey.SERVICE_NO_START, service=s.description) for s in unscheduled]
     status = appointments_status(
         (w.code for w in data.plan.warnings), len(unowned), len(unscheduled)
     )
@@ -232,6 +247,20 @@ def has_plan(notes: str | None) -> bool:
     return bool((notes or "").strip())
 
 
+def module_title_es(module_id: str) -> str:
+    """The module's Spanish title ("" when the catalog no longer has it)."""
+    catalog = load_catalog()
+    return catalog.get(module_id).title.es if module_id in catalog else ""
+
+
+def item_title_es(module_id: str, item_id: str) -> str:
+    catalog = load_catalog()
+    try:
+        return catalog.get(module_id).item(item_id).title.es if module_id in catalog else ""
+    except KeyError:
+        return ""
+
+
 def education_step(uow: UnitOfWork, encounter: Encounter) -> StepReadiness:
     view = facts(uow, encounter).education
     progress = view.progress
@@ -248,11 +277,18 @@ def education_step(uow: UnitOfWork, encounter: Encounter) -> StepReadiness:
         progress.done, progress.required, progress.needs_reinforcement, len(unplanned)
     )
     problems = [
-        f"{m.title_en}: '{i.title_en}' needs reinforcement and has no plan" for m, i in unplanned
+        say(
+            MessageKey.EDUCATION_UNPLANNED,
+            module=m.title_en,
+            item=i.title_en,
+            module_es=module_title_es(m.module_id),
+            item_es=item_title_es(m.module_id, i.item_id),
+        )
+        for m, i in unplanned
     ]
     untaught = progress.required - progress.done - len(open_items)
     if untaught > 0:
-        problems.append(f"{untaught} of {progress.required} items not taught with teach-back")
+        problems.append(say(MessageKey.EDUCATION_UNTAUGHT, n=untaught, total=progress.required))
     return StepReadiness("education", status, tuple(problems))
 
 
@@ -285,17 +321,14 @@ def _education_bulk(uow: UnitOfWork, actor: Actor, ids: Sequence[int]) -> dict[i
 # -- packet --------------------------------------------------------------------------------------
 
 
-def packet_status(state: PacketState) -> tuple[str, str | None]:
+def packet_status(state: PacketState) -> tuple[str, Message | None]:
     """(status, problem) of the packet: printed after the last change = done."""
     if state.printed_version is None:
         if state.versions:
-            return MISSING, "the packet was previewed but not printed or saved as PDF"
-        return MISSING, "no discharge packet printed yet"
+            return MISSING, say(MessageKey.PACKET_PREVIEWED)
+        return MISSING, say(MessageKey.PACKET_NONE)
     if state.stale:
-        return WARNING, (
-            f"the stay changed after packet version {state.printed_version} was printed: "
-            "print it again"
-        )
+        return WARNING, say(MessageKey.PACKET_STALE, version=state.printed_version)
     return DONE, None
 
 
@@ -359,7 +392,7 @@ def risk_step(uow: UnitOfWork, encounter: Encounter) -> StepReadiness:
     """Scored (LACE and HOSPITAL stored) = done. Inputs not on file are scored 0 and listed
     with the scores; the procedure input is never on file, so they do not make a warning."""
     if facts(uow, encounter).risk is None:
-        return StepReadiness("risk", MISSING, ("readmission risk (LACE, HOSPITAL) not scored",))
+        return StepReadiness("risk", MISSING, (say(MessageKey.RISK_NOT_SCORED),))
     return StepReadiness("risk", DONE)
 
 

@@ -22,11 +22,15 @@ from transitions.domain.tcm import tcm_deadlines
 from transitions.resources import load_toml
 from transitions.services.readiness import ACKNOWLEDGED, DONE, MISSING, RedItem
 from transitions.services.readiness_facts import StayFacts, facts
+from transitions.services.readiness_messages import Message, MessageKey, joined, say
 from transitions.services.readiness_steps import (
     education_step,
     has_plan,
+    item_title_es,
     medications_step,
+    module_title_es,
     packet_status,
+    warning_message,
 )
 from transitions.services.uow import UnitOfWork
 
@@ -57,7 +61,7 @@ def item_spec(key: str) -> ItemSpec:
 
 
 #: (done, detail) of one item
-Outcome = tuple[bool, str]
+Outcome = tuple[bool, Message]
 
 
 # -- RED 11: the hook the PCP summary replaces -------------------------------------------------
@@ -70,10 +74,12 @@ def pcp_summary_sent(uow: UnitOfWork, encounter: Encounter) -> Outcome:
 
     status = pcp_summary_status(uow, encounter.id)
     if status is None:
-        return False, "no discharge summary sent to the primary care provider yet"
-    how = "sent to the outbox" if status.method == "outbox" else "printed with a fax cover"
+        return False, say(MessageKey.RED_PCP_NOT_SENT)
+    key = MessageKey.RED_PCP_SENT_OUTBOX if status.method == "outbox" else MessageKey.RED_PCP_FAXED
     when = status.sent_at.astimezone(uow.tz)
-    return True, f"{how} for {status.recipient} by {status.sent_by}, {when:%Y-%m-%d %H:%M}"
+    return True, say(
+        key, recipient=status.recipient, who=status.sent_by, when=f"{when:%Y-%m-%d %H:%M}"
+    )
 
 
 # -- the other items -----------------------------------------------------------------------------
@@ -82,7 +88,7 @@ def pcp_summary_sent(uow: UnitOfWork, encounter: Encounter) -> Outcome:
 def _language(f: StayFacts) -> Outcome:
     patient = f.encounter.patient
     if patient.preferred_language == "en" and not patient.interpreter_needed:
-        return True, "English; no interpreter needed"
+        return True, say(MessageKey.RED_LANGUAGE_ENGLISH)
     unarranged = [w for w in f.plan.warnings if w.code is WarningCode.INTERPRETER_NOT_ARRANGED]
     used = any(
         record.interpreter_used
@@ -90,81 +96,97 @@ def _language(f: StayFacts) -> Outcome:
         for item in module.items
         for record in item.history
     )
+    language = patient.preferred_language
     if not used:
-        return False, (
-            f"language '{patient.preferred_language}': no teaching recorded with an interpreter"
-        )
+        return False, say(MessageKey.RED_LANGUAGE_NO_INTERPRETER, language=language)
     if unarranged:
-        return False, f"{len(unarranged)} appointment(s) without the interpreter arranged"
-    return True, f"language '{patient.preferred_language}': interpreter used for teaching"
+        return False, say(MessageKey.RED_LANGUAGE_APPOINTMENTS, n=len(unarranged))
+    return True, say(MessageKey.RED_LANGUAGE_INTERPRETER_USED, language=language)
 
 
-def _appointments(f: StayFacts) -> Outcome:
+def _appointments(uow: UnitOfWork, f: StayFacts) -> Outcome:
     for w in f.plan.warnings:
         if w.code in (WarningCode.NO_PCP_FOLLOW_UP, WarningCode.PCP_AFTER_DEADLINE):
-            return False, w.message
-    return True, f"PCP follow-up booked by the visit deadline ({f.plan.visit_due.isoformat()})"
+            return False, warning_message(w, f.plan, uow.tz)
+    return True, say(MessageKey.RED_PCP_BOOKED, deadline=f.plan.visit_due.isoformat())
 
 
 def _pending_results(f: StayFacts) -> Outcome:
     if not f.pending:
-        return True, "no results pending at discharge"
+        return True, say(MessageKey.RED_NO_PENDING)
     unowned = [t.test_name for t in f.pending if t.responsible_id is None]
     if unowned:
-        return False, f"no responsible clinician for: {', '.join(unowned)}"
-    return True, f"{len(f.pending)} pending result(s), each with a responsible clinician"
+        return False, say(MessageKey.RED_PENDING_UNOWNED, tests=", ".join(unowned))
+    return True, say(MessageKey.RED_PENDING_OWNED, n=len(f.pending))
 
 
 _SERVICE_WARNINGS = (WarningCode.TRANSPORT_NOT_ARRANGED, WarningCode.INTERPRETER_NOT_ARRANGED)
 
 
-def _outpatient_services(f: StayFacts) -> Outcome:
-    problems = [w.message for w in f.plan.warnings if w.code in _SERVICE_WARNINGS]
-    problems += [f"{s.description}: no start date" for s in f.services if s.starts_on is None]
+def _outpatient_services(uow: UnitOfWork, f: StayFacts) -> Outcome:
+    problems = [
+        warning_message(w, f.plan, uow.tz) for w in f.plan.warnings if w.code in _SERVICE_WARNINGS
+    ]
+    problems += [
+        say(MessageKey.RED_SERVICE_NO_START, service=s.description)
+        for s in f.services
+        if s.starts_on is None
+    ]
     if problems:
-        return False, "; ".join(problems)
+        return False, joined(problems)
     if not f.services:
-        return True, "no home services or equipment recorded; appointment transport arranged"
-    return True, f"{len(f.services)} home service(s) arranged with a start date"
+        return True, say(MessageKey.RED_NO_SERVICES)
+    return True, say(MessageKey.RED_SERVICES_ARRANGED, n=len(f.services))
 
 
 def _medicines_plan(f: StayFacts) -> Outcome:
     view = f.medrec
     undecided = [line.drug for line in view.home if line.decision is None]
     if undecided or (not view.discharge and not view.read_only):
-        return False, "the discharge medication list is not decided yet"
+        return False, say(MessageKey.RED_MEDS_UNDECIDED)
     if not view.discharge:
-        return True, "no medicines go home"
+        return True, say(MessageKey.RED_NO_MEDS_HOME)
     pharmacy = f.encounter.patient.preferred_pharmacy
     if not pharmacy:
-        return False, "no pharmacy on file for the patient to obtain the medicines"
-    return True, f"{len(view.discharge)} medicine(s); filled at {pharmacy}"
+        return False, say(MessageKey.RED_NO_PHARMACY)
+    return True, say(MessageKey.RED_MEDS_FILLED, n=len(view.discharge), pharmacy=pharmacy)
 
 
 def _medrec_signed(uow: UnitOfWork, f: StayFacts) -> Outcome:
     step = medications_step(uow, f.encounter)
     view = f.medrec
     if step.status != DONE:
-        return False, "; ".join(step.problems) or "the reconciliation is not signed"
-    detail = f"signed by {view.signed_by}"
+        return False, joined(step.messages) if step.messages else say(MessageKey.MEDS_NOT_SIGNED)
     if view.second_signed_by:
-        detail += f", verified by {view.second_signed_by}"
-    return True, detail
+        return True, say(
+            MessageKey.RED_MEDREC_VERIFIED,
+            signer=f"{view.signed_by}",
+            verifier=view.second_signed_by,
+        )
+    return True, say(MessageKey.RED_MEDREC_SIGNED, signer=f"{view.signed_by}")
 
 
 def _written_plan(f: StayFacts) -> Outcome:
     status, problem = packet_status(f.packet)
     if problem is not None:
         return False, problem
-    return True, f"packet version {f.packet.printed_version} printed by {f.packet.printed_by}"
+    return True, say(
+        MessageKey.RED_PACKET_PRINTED,
+        version=f"{f.packet.printed_version}",
+        who=f"{f.packet.printed_by}",
+    )
 
 
 def _education(f: StayFacts) -> Outcome:
     modules = f.education.modules
-    untaught = [m.title_en for m in modules if not any(i.history for i in m.items)]
+    untaught = [m for m in modules if not any(i.history for i in m.items)]
     if untaught:
-        return False, f"not taught yet: {', '.join(untaught)}"
-    return True, f"{len(modules)} module(s) taught"
+        return False, say(
+            MessageKey.RED_EDUCATION_UNTAUGHT,
+            modules=", ".join(m.title_en for m in untaught),
+            modules_es=", ".join(module_title_es(m.module_id) or m.title_en for m in untaught),
+        )
+    return True, say(MessageKey.RED_EDUCATION_TAUGHT, n=len(modules))
 
 
 def _if_problem(uow: UnitOfWork, f: StayFacts) -> Outcome:
@@ -181,37 +203,45 @@ def _if_problem(uow: UnitOfWork, f: StayFacts) -> Outcome:
         and not (i.latest and i.latest.result in OPEN_RESULTS and has_plan(i.latest.notes))
     ]
     if open_signs:
-        return False, f"warning signs not taught yet: {', '.join(i.title_en for i in open_signs)}"
+        return False, say(
+            MessageKey.RED_SIGNS_UNTAUGHT,
+            items=", ".join(i.title_en for i in open_signs),
+            items_es=", ".join(
+                item_title_es(i.module_id, i.item_id) or i.title_en for i in open_signs
+            ),
+        )
     if not uow.site.callback_phone:
-        return False, "the hospital's 24/7 number is not set (site file, hospital.callback_phone)"
-    return True, f"warning signs taught; 24/7 number {uow.site.callback_phone} on the packet"
+        return False, say(MessageKey.RED_NO_CALLBACK)
+    return True, say(MessageKey.RED_SIGNS_TAUGHT, phone=uow.site.callback_phone)
 
 
 def _teach_back(uow: UnitOfWork, f: StayFacts) -> Outcome:
     step = education_step(uow, f.encounter)
     progress = f.education.progress
     if step.status != DONE:
-        return False, "; ".join(step.problems) or "teach-back not done"
-    return True, f"{progress.done} of {progress.required} items understood (teach-back)"
+        if step.messages:
+            return False, joined(step.messages)
+        return False, say(MessageKey.RED_TEACH_BACK_NOT_DONE)
+    return True, say(MessageKey.RED_TEACH_BACK_DONE, done=progress.done, total=progress.required)
 
 
 def _phone_call(uow: UnitOfWork, f: StayFacts) -> Outcome:
     contact = next((t for t in f.tasks if t.kind is TaskKind.CONTACT), None)
     if contact is not None:
-        return True, f"follow-up call due {contact.due_date.isoformat()}"
+        return True, say(MessageKey.RED_CALL_DUE, due=contact.due_date.isoformat())
     patient = f.encounter.patient
     if not (patient.phone or patient.caregiver_phone):
-        return False, "no phone number on file for the follow-up call"
+        return False, say(MessageKey.RED_NO_PHONE)
     day = f.plan.discharge.astimezone(uow.tz).date()
     due = tcm_deadlines(day, uow.site.holiday_calendar).contact_due
-    return True, f"follow-up call created at discharge, due {due.isoformat()}"
+    return True, say(MessageKey.RED_CALL_AT_DISCHARGE, due=due.isoformat())
 
 
 _RULES: dict[str, Callable[[UnitOfWork, StayFacts], Outcome]] = {
     "language": lambda uow, f: _language(f),
-    "appointments": lambda uow, f: _appointments(f),
+    "appointments": _appointments,
     "pending_results": lambda uow, f: _pending_results(f),
-    "outpatient_services": lambda uow, f: _outpatient_services(f),
+    "outpatient_services": _outpatient_services,
     "medicines_plan": lambda uow, f: _medicines_plan(f),
     "medrec_signed": _medrec_signed,
     "written_plan": lambda uow, f: _written_plan(f),
@@ -245,7 +275,7 @@ def checklist(uow: UnitOfWork, encounter: Encounter) -> tuple[RedItem, ...]:
                 status=status,
                 where=spec.where,
                 blocking=is_blocking,
-                detail=detail,
+                message=detail,
                 reason=reason,
             )
         )

@@ -20,10 +20,12 @@ from transitions.db.assessment_models import Need
 from transitions.db.careplan_models import CommunityResource, Goal, Referral
 from transitions.db.models import Encounter
 from transitions.domain.assessment import NeedStatus
+from transitions.domain.assessment_form import load_form
 from transitions.domain.careplan import REFERRED_STATUSES, ReferralStatus, vocabulary
 from transitions.errors import ConflictError, NotFoundError, ValidationError
 from transitions.services.encounters import register_stay_section
 from transitions.services.permissions import require, require_stay
+from transitions.services.readiness_messages import Message, MessageKey, say
 from transitions.services.uow import Actor, UnitOfWork
 
 MAX_NOTES = 2000
@@ -83,14 +85,26 @@ class NeedReferrals:
         )
 
     def warning(self) -> str | None:
+        message = self.warning_message()
+        return message.text if message is not None else None
+
+    def warning_message(self) -> Message | None:
+        """The warning as a keyed message (the need's domain and description as values)."""
         if not self.needs_referral:
             return None
-        what = f"{self.domain.replace('_', ' ')} need ({self.description})"
         if any(r.status is ReferralStatus.UNABLE_TO_REACH for r in self.referrals):
-            return f"{what}: the resource could not be reached; refer to another one"
-        if any(r.status is ReferralStatus.SUGGESTED for r in self.referrals):
-            return f"{what}: a resource was suggested but no referral made"
-        return f"{what}: no referral"
+            key = MessageKey.CAREPLAN_NEED_UNREACHABLE
+        elif any(r.status is ReferralStatus.SUGGESTED for r in self.referrals):
+            key = MessageKey.CAREPLAN_NEED_SUGGESTED
+        else:
+            key = MessageKey.CAREPLAN_NEED_NO_REFERRAL
+        return say(
+            key,
+            need=self.domain.replace("_", " "),
+            domain=self.domain,
+            description=self.description,
+            description_es=load_form().description_es(self.domain, self.description),
+        )
 
 
 @dataclass(frozen=True)
@@ -312,10 +326,17 @@ def update_referral(
 def careplan_warnings(uow: UnitOfWork, encounter: Encounter) -> list[str]:
     """One line per open need that should have a community referral and has none (no
     permission check or audit: the caller, e.g. the guided discharge, does both)."""
-    return [w for need in stay_needs(uow, encounter.id) if (w := need.warning()) is not None]
+    return [w.text for w in careplan_warning_messages(uow, encounter)]
 
 
-def careplan_readiness(uow: UnitOfWork, encounter: Encounter) -> tuple[str, list[str]]:
+def careplan_warning_messages(uow: UnitOfWork, encounter: Encounter) -> list[Message]:
+    """:func:`careplan_warnings` as keyed messages."""
+    return [
+        w for need in stay_needs(uow, encounter.id) if (w := need.warning_message()) is not None
+    ]
+
+
+def careplan_readiness(uow: UnitOfWork, encounter: Encounter) -> tuple[str, list[Message]]:
     """The care plan's state for the discharge checklist, with its problems:
 
     - ``missing``: no goal set and no referral made yet;
@@ -323,14 +344,14 @@ def careplan_readiness(uow: UnitOfWork, encounter: Encounter) -> tuple[str, list
     - ``in_progress``: referrals in hand but no goal set with the patient yet;
     - ``done``: at least one goal and every referable open need referred.
     """
-    warnings = careplan_warnings(uow, encounter)
+    warnings = careplan_warning_messages(uow, encounter)
     goals = uow.session.scalar(select(func.count(Goal.id)).where(Goal.encounter_id == encounter.id))
     referrals = uow.session.scalar(
         select(func.count(Referral.id)).where(Referral.encounter_id == encounter.id)
     )
     problems = list(warnings)
     if not goals:
-        problems.append("no goal set with the patient")
+        problems.append(say(MessageKey.CAREPLAN_NO_GOAL))
     if not goals and not referrals:
         return "missing", problems
     if warnings:

@@ -9,6 +9,7 @@ from PySide6.QtWidgets import QHBoxLayout, QLabel, QToolButton, QWidget
 from transitions.services.readiness import Readiness, step_page
 from ui.widgets import readiness as ready
 from ui.widgets.style import set_muted
+from ui.workspace.readiness_text import item_detail, messages_text
 
 
 class ReadinessBar(QWidget):
@@ -39,7 +40,7 @@ class ReadinessBar(QWidget):
             button.setAutoRaise(True)
             button.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
             button.setText(f"{ready.glyph(step.status)} {ready.step_name(key)}")
-            tip = [ready.step_tooltip(key, step.status), *step.problems]
+            tip = [ready.step_tooltip(key, step.status), *messages_text(step.messages)]
             button.setToolTip("\n".join(tip))
             button.setAccessibleName(ready.step_tooltip(key, step.status))
             button.setStyleSheet(f"color: {ready.colour(step.status).name()};")
@@ -59,4 +60,10 @@ class ReadinessBar(QWidget):
                 text = self.tr("%1 checklist items open").replace("%1", str(len(open_items)))
             self.overall.setText(text)
             self.overall.setStyleSheet(f"color: {ready.colour(ready.WARNING).name()};")
-        self.overall.setToolTip("\n".join(f"○ {item.label}: {item.detail}" for item in open_items))
+        from ui.workspace.discharge.labels import item_label  # noqa: PLC0415 - off the start
+
+        self.overall.setToolTip(
+            "\n".join(
+                f"○ {item_label(item.key, item.label)}: {item_detail(item)}" for item in open_items
+            )
+        )

@@ -2,9 +2,10 @@
 
 from __future__ import annotations
 
-from datetime import date, tzinfo
+from collections.abc import Mapping
+from datetime import date, datetime, tzinfo
 
-from PySide6.QtCore import QCoreApplication, QLocale
+from PySide6.QtCore import QCoreApplication, QLocale, QTime
 
 from transitions.domain.appointments import (
     AppointmentStatus,
@@ -99,25 +100,36 @@ def short_date(day: date) -> str:
     return QLocale().toString(fmt.qdate(day), "ddd d MMM")
 
 
+def appointment_what(kind: AppointmentType, where: str, start: datetime) -> str:
+    """'PCP follow-up, Riverside Primary Care, Tue 1 Dec 10:00' (``start`` in local time)."""
+    clock = QLocale().toString(QTime(start.hour, start.minute), "HH:mm")
+    return f"{type_label(kind)}, {where}, {short_date(start.date())} {clock}"
+
+
+def warning_sentence(code: str, params: Mapping[str, str], what: str | None, fallback: str) -> str:
+    """A warning (its code and values) as a translated sentence; ``what`` names the appointment.
+    ``fallback`` (the English message) when the code or a value is unknown."""
+    values = dict(params)
+    try:
+        if "deadline" in values:
+            values["deadline"] = short_date(date.fromisoformat(values["deadline"]))
+        if "day" in values:
+            values["day"] = short_date(date.fromisoformat(values["day"]))
+        if "tier" in values:
+            values["tier"] = _tr(TIERS.get(values["tier"], values["tier"]))
+        if what is not None:
+            values["what"] = what
+        return _tr(_WARNINGS[WarningCode(code)]).format(**values)
+    except (KeyError, IndexError, ValueError):
+        return fallback
+
+
 def warning_text(
     warning: AppointmentWarning, appointments: dict[int, AppointmentView], tz: tzinfo
 ) -> str:
     """The warning as a translated sentence naming the appointment."""
-    params = dict(warning.params)
-    if "deadline" in params:
-        params["deadline"] = short_date(date.fromisoformat(params["deadline"]))
-    if "day" in params:
-        params["day"] = short_date(date.fromisoformat(params["day"]))
-    if "tier" in params:
-        params["tier"] = _tr(TIERS.get(params["tier"], params["tier"]))
     appt = appointments.get(warning.appointment_id or -1)
+    what = None
     if appt is not None:
-        when = appt.starts_at.astimezone(tz)
-        params["what"] = (
-            f"{type_label(appt.type)}, {appt.where}, {short_date(when.date())} "
-            f"{fmt.format_time(appt.starts_at, tz)}"
-        )
-    try:
-        return _tr(_WARNINGS[warning.code]).format(**params)
-    except (KeyError, IndexError):
-        return warning.message
+        what = appointment_what(appt.type, appt.where, appt.starts_at.astimezone(tz))
+    return warning_sentence(warning.code.value, dict(warning.params), what, warning.message)

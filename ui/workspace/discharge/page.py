@@ -39,6 +39,7 @@ from ui.widgets.tables import EmptyStateTableView, PlainTableModel, TableColumn
 from ui.workspace.discharge import labels
 from ui.workspace.discharge.dialogs import AcknowledgeDialog, AddendumDialog
 from ui.workspace.pcp_summary import PcpSummaryDialog
+from ui.workspace.readiness_text import item_detail, messages_text
 from ui.workspace.steps import StepPage
 from ui.workspace.summary import section_title
 
@@ -113,8 +114,8 @@ class DischargeStep(StepPage):
                 TableColumn(self.tr("Status"), lambda s: labels.status_label(s.status)),
                 TableColumn(
                     self.tr("What is left"),
-                    lambda s: labels.step_hint(s.key, s.status, s.problems),
-                    tooltip=lambda s: "\n".join(s.problems) or None,
+                    lambda s: labels.step_hint(s.key, s.status, tuple(messages_text(s.messages))),
+                    tooltip=lambda s: "\n".join(messages_text(s.messages)) or None,
                     stretch=True,
                 ),
             ],
@@ -134,7 +135,7 @@ class DischargeStep(StepPage):
                 TableColumn(
                     self.tr("What to do / reason"),
                     self._item_note,
-                    tooltip=lambda i: i.detail,
+                    tooltip=item_detail,
                     stretch=True,
                 ),
             ],
@@ -500,7 +501,8 @@ class DischargeStep(StepPage):
 
         def failed(exc: Exception) -> None:
             if isinstance(exc, DischargeBlockedError):
-                text = self.tr("The discharge was refused:") + "\n" + "\n".join(exc.lines)
+                lines = [self.blocked_line(item) for item in exc.items]
+                text = self.tr("The discharge was refused:") + "\n" + "\n".join(lines)
             else:
                 text = user_message(exc, "signing a discharge off")
             self.error_label.setText(text)
@@ -508,6 +510,14 @@ class DischargeStep(StepPage):
             self.reload()
 
         self.ctx.submit(work, bound_to(self, self._discharged), bound_to(self, failed))
+
+    def blocked_line(self, item: RedItem) -> str:
+        """One checklist item that stopped the sign-off, in the UI's language."""
+        if item.blocking:
+            text = self.tr("{label} — blocks discharge (site policy): {detail}")
+        else:
+            text = self.tr("{label} — missing; acknowledge it with a reason: {detail}")
+        return text.format(label=labels.item_label(item.key, item.label), detail=item_detail(item))
 
     def _discharged(self, _record: DischargeRecord) -> None:
         self.reload()
