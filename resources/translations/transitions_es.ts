@@ -1748,6 +1748,10 @@
         <translation>Riesgo de reingreso</translation>
     </message>
     <message>
+        <source>discharge cancelled by the hospital&apos;s ADT feed (A13)</source>
+        <translation>alta cancelada por el sistema ADT del hospital (A13)</translation>
+    </message>
+    <message>
         <source>low</source>
         <translation>bajo</translation>
     </message>
@@ -1865,6 +1869,10 @@
     <message>
         <source>Not ready yet: {n} of {total} checklist items are missing.</source>
         <translation>Aún no está listo: faltan {n} de {total} puntos de la lista.</translation>
+    </message>
+    <message>
+        <source>An earlier sign-off by {who} on {when} was voided: {reason}.</source>
+        <translation>Se anuló una firma anterior del alta (firmada por {who} el {when}): {reason}.</translation>
     </message>
     <message>
         <source>Readmission risk: not scored yet.</source>

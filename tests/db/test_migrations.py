@@ -5,13 +5,17 @@ from __future__ import annotations
 import os
 import sqlite3
 from collections.abc import Iterator
+from datetime import UTC, datetime
 from pathlib import Path
 
 import pytest
 from alembic.script import ScriptDirectory
-from sqlalchemy import inspect, text
+from sqlalchemy import Engine, inspect, text
+from sqlalchemy.exc import IntegrityError
+from sqlalchemy.orm import Session
 
 from tests.conftest import drop_pg_schema, pg_engine_for_schema, require_postgres
+from tests.factories import make_patient, make_stay, make_unit
 from transitions.db import migrate
 from transitions.db.engine import Database, create_db_engine
 from transitions.db.models import Base
@@ -133,3 +137,75 @@ def test_backup_uses_the_online_backup_api(tmp_path: Path) -> None:
             migrate.head_revision(),
         )
     engine.dispose()
+
+
+def _migrate(engine: Engine, revision: str, *, down: bool = False) -> None:
+    from alembic import command
+
+    with engine.begin() as connection:
+        config = migrate.alembic_config(connection)
+        (command.downgrade if down else command.upgrade)(config, revision)
+
+
+def _signoff_schema(engine: Engine) -> tuple[set[str], set[str], set[str]]:
+    """(columns, unique constraints, indexes) of discharge_signoff."""
+    found = inspect(engine)
+    return (
+        {c["name"] for c in found.get_columns("discharge_signoff")},
+        {str(u["name"]) for u in found.get_unique_constraints("discharge_signoff")},
+        {str(i["name"]) for i in found.get_indexes("discharge_signoff")},
+    )
+
+
+def test_signoff_void_migration_keeps_signoffs_and_goes_back(empty_database: Database) -> None:
+    """1300: an existing sign-off stays the stay's standing one; down and up again is clean, and
+    going down is refused once a sign-off has been voided (the older schema cannot say so)."""
+    engine = empty_database.engine
+    _migrate(engine, "1200")
+    columns, uniques, _ = _signoff_schema(engine)
+    assert "voided_at" not in columns and "uq_discharge_signoff_encounter_id" in uniques
+    with Session(engine) as session:
+        stay = make_stay(session, make_patient(session), make_unit(session))
+        stay_id = stay.id
+        session.commit()
+    insert = text(
+        "INSERT INTO discharge_signoff (encounter_id, disposition, discharge_time, "
+        "signed_by_name, signed_at, completed_adt, record, created_at, updated_at, version_id) "
+        "VALUES (:stay, 'home', :t, 'Dana Lee, RN', :t, :no, '{}', :t, :t, 1)"
+    )
+    values = {"stay": stay_id, "t": datetime(2026, 11, 25, 15, tzinfo=UTC), "no": False}
+    with engine.begin() as connection:
+        connection.execute(insert, values)
+    _migrate(engine, "head")
+    assert migrate.drift(engine) == []
+    columns, uniques, indexes = _signoff_schema(engine)
+    assert {"voided_at", "voided_by_name", "voided_reason"} <= columns
+    assert "uq_discharge_signoff_encounter_id" not in uniques
+    assert {"ix_discharge_signoff_encounter", "uq_discharge_signoff_active"} <= indexes
+    with engine.begin() as connection:
+        assert (
+            connection.execute(
+                text("SELECT COUNT(*) FROM discharge_signoff WHERE voided_at IS NULL")
+            ).scalar()
+            == 1
+        )
+        # a second standing sign-off for the stay is refused by the database
+        with pytest.raises(IntegrityError), connection.begin_nested():
+            connection.execute(insert, values)
+        connection.execute(
+            text("UPDATE discharge_signoff SET voided_at = :t, voided_by_name = 'adt'"),
+            values,
+        )
+        connection.execute(insert, values)  # once voided, the stay may be signed off again
+    with pytest.raises(RuntimeError, match="cannot downgrade below 1300"):
+        _migrate(engine, "1200", down=True)
+    assert migrate.current_revision(engine) == migrate.head_revision()
+    with engine.begin() as connection:
+        connection.execute(text("DELETE FROM discharge_signoff WHERE voided_at IS NOT NULL"))
+    _migrate(engine, "1200", down=True)
+    columns, uniques, _ = _signoff_schema(engine)
+    assert "voided_at" not in columns and "uq_discharge_signoff_encounter_id" in uniques
+    with engine.connect() as connection:
+        assert connection.execute(text("SELECT COUNT(*) FROM discharge_signoff")).scalar() == 1
+    _migrate(engine, "head")
+    assert migrate.drift(engine) == []

@@ -16,6 +16,8 @@ from tests.discharge_helpers import Stay, make_ready, seed_stay
 from tests.ui.conftest import MessageBoxes
 from transitions.db.models import Encounter
 from transitions.domain.encounter_status import EncounterStatus
+from transitions.services import discharge
+from transitions.services.discharge_void import A13_REASON
 from transitions.services.interop_records import apply_adt_status
 from transitions.services.red_checklist import item_specs
 from transitions.services.uow import Actor, UnitOfWork
@@ -71,6 +73,7 @@ def test_labels_match_the_checklist_data_and_vocabulary() -> None:
     from transitions.domain.codes import discharge_dispositions
 
     assert discharge_dispositions() == labels.DISPOSITIONS
+    assert set(labels.VOID_REASONS) == {A13_REASON}
 
 
 def test_blocking_items_disable_discharge_and_open_their_step(
@@ -220,3 +223,45 @@ def test_role_without_sign_off(qtbot: QtBot, ctx: AppContext, stay: Stay) -> Non
     step = open_step(qtbot, ctx, stay.id)
     assert step.explain_label.text() == "Your role cannot sign a discharge off."
     assert not step.discharge_button.isEnabled()
+
+
+def test_a13_voided_sign_off_is_noticed_and_the_stay_signed_off_again(
+    qtbot: QtBot,
+    nurse_ctx: AppContext,
+    stay: Stay,
+    make_uow: MakeUow,
+    message_boxes: MessageBoxes,
+) -> None:
+    make_ready(make_uow, stay)
+    nurse = nurse_ctx.require_actor()
+    with make_uow() as uow:
+        ack = [("pcp_summary", "summary faxed by the ward clerk")]
+        discharge.discharge_patient(uow, nurse, stay.id, "snf", ack)
+    with make_uow() as uow:
+        encounter = uow.session.get(Encounter, stay.id)
+        assert encounter is not None
+        apply_adt_status(
+            uow, Actor.system("adt"), encounter, EncounterStatus.ADMITTED, source="hl7",
+            event="A13",
+        )  # fmt: skip
+        uow.commit()
+    step = open_step(qtbot, nurse_ctx, stay.id)
+    # not signed off any more: the live checklist, the sign-off open again, and why
+    assert step.view is not None and step.view.record is None
+    assert step.banner.text().startswith("Ready to discharge")
+    assert step.voided_label.isVisible()
+    text = step.voided_label.text()
+    assert text.startswith("An earlier sign-off by Dana Lee, RN on ")
+    assert text.endswith(" was voided: discharge cancelled by the hospital's ADT feed (A13).")
+    assert step.discharge_button.isVisible() and not step.addendum_button.isVisible()
+    assert step.disposition_combo.isEnabled()
+    assert cell(step, "pcp_summary", 1) == "✓ Acknowledged"  # still acknowledged for the stay
+    step.disposition_combo.setFocus()
+    qtbot.keyClick(step.disposition_combo, Qt.Key.Key_Down)  # Home
+    assert step.discharge_button.isEnabled()
+    qtbot.keyClick(step.disposition_combo, Qt.Key.Key_P, Qt.KeyboardModifier.AltModifier)
+    qtbot.waitUntil(lambda: message_boxes.kinds() == ["question"])
+    qtbot.waitUntil(lambda: step.view is not None and step.view.record is not None)
+    assert step.banner.text().startswith("Discharged to Home on ")
+    assert step.voided_label.isHidden()
+    assert step.addendum_button.isVisible() and not step.discharge_button.isVisible()

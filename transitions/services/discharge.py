@@ -11,6 +11,12 @@ and its addenda.
   When the ADT feed discharged the stay first, the sign-off completes that record: no second
   status change, no second set of follow-up tasks.
 - :func:`add_addendum`: after the sign-off nothing in the record changes; notes are addenda.
+
+When the hospital cancels the discharge (ADT A13) the sign-off is voided, kept on record
+(:mod:`transitions.services.discharge_void`): everything here reads the standing sign-off only,
+so the stay is "not signed off" again and can be signed off when it is discharged again. The
+voided ones are listed (:attr:`DischargeView.voided`, the ``voided_signoffs`` section of
+``encounter show``). Addenda belong to the stay and stay with it.
 """
 
 from __future__ import annotations
@@ -97,6 +103,30 @@ class AddendumView:
 
 
 @dataclass(frozen=True)
+class VoidedSignoff:
+    """A sign-off that no longer stands: the discharge it signed was cancelled."""
+
+    disposition: str
+    discharge_time: datetime
+    signed_by: str
+    signed_at: datetime
+    voided_at: datetime
+    voided_by: str
+    reason: str
+
+    def to_json(self) -> dict[str, Any]:
+        return {
+            "disposition": self.disposition,
+            "discharge_time": self.discharge_time,
+            "signed_by": self.signed_by,
+            "signed_at": self.signed_at,
+            "voided_at": self.voided_at,
+            "voided_by": self.voided_by,
+            "voided_reason": self.reason,
+        }
+
+
+@dataclass(frozen=True)
 class DischargeRecord:
     """A signed discharge, frozen: what was decided and the readiness as it stood."""
 
@@ -138,9 +168,41 @@ def _stay(uow: UnitOfWork, actor: Actor, encounter_id: int) -> Encounter:
 
 
 def _signoff(uow: UnitOfWork, encounter_id: int) -> DischargeSignoff | None:
+    """The stay's standing sign-off (not voided), if any."""
     return uow.session.scalar(
-        select(DischargeSignoff).where(DischargeSignoff.encounter_id == encounter_id)
+        select(DischargeSignoff).where(
+            DischargeSignoff.encounter_id == encounter_id, DischargeSignoff.voided_at.is_(None)
+        )
     )
+
+
+def _signoffs(
+    uow: UnitOfWork, encounter_id: int
+) -> tuple[DischargeSignoff | None, tuple[VoidedSignoff, ...]]:
+    """(the standing sign-off or None, the voided ones oldest first), in one query."""
+    rows = uow.session.scalars(
+        select(DischargeSignoff)
+        .where(DischargeSignoff.encounter_id == encounter_id)
+        .order_by(DischargeSignoff.signed_at, DischargeSignoff.id)
+    )
+    standing: DischargeSignoff | None = None
+    voided: list[VoidedSignoff] = []
+    for row in rows:
+        if row.voided_at is None:
+            standing = row
+        else:
+            voided.append(
+                VoidedSignoff(
+                    disposition=row.disposition,
+                    discharge_time=row.discharge_time,
+                    signed_by=row.signed_by_name,
+                    signed_at=row.signed_at,
+                    voided_at=row.voided_at,
+                    voided_by=row.voided_by_name or "",
+                    reason=row.voided_reason or "",
+                )
+            )
+    return standing, tuple(voided)
 
 
 def _not_signed(uow: UnitOfWork, encounter: Encounter) -> None:
@@ -200,7 +262,8 @@ def _record(uow: UnitOfWork, encounter: Encounter, row: DischargeSignoff) -> Dis
 
 
 def discharge_record(uow: UnitOfWork, actor: Actor, encounter_id: int) -> DischargeRecord | None:
-    """The frozen sign-off of a stay, or None before it (reading: ``stay.view``)."""
+    """The frozen sign-off of a stay, or None before it or once the discharge it signed was
+    cancelled (reading: ``stay.view``)."""
     encounter = load_encounter(uow, encounter_id=encounter_id, visit_number=None)
     require_stay(actor, "stay.view", encounter.unit_id)
     row = _signoff(uow, encounter.id)
@@ -213,12 +276,15 @@ class DischargeView:
     risk scores, and the stay's status and version (for the sign-off's conflict check)."""
 
     readiness: Readiness
+    #: the standing sign-off (None before it, and after a cancelled discharge voided it)
     record: DischargeRecord | None
     risk: RiskView | None
     status: EncounterStatus
     version_id: int
     #: when the ADT feed (not a sign-off) discharged the stay
     discharge_time: datetime | None
+    #: earlier sign-offs voided by a cancelled discharge, oldest first
+    voided: tuple[VoidedSignoff, ...] = ()
 
 
 def discharge_view(uow: UnitOfWork, actor: Actor, encounter_id: int) -> DischargeView:
@@ -226,7 +292,7 @@ def discharge_view(uow: UnitOfWork, actor: Actor, encounter_id: int) -> Discharg
     require(actor, "stay.view")
     encounter = load_encounter(uow, encounter_id=encounter_id, visit_number=None)
     require_stay(actor, "stay.view", encounter.unit_id)
-    row = _signoff(uow, encounter.id)
+    row, voided = _signoffs(uow, encounter.id)
     assessment = latest_assessment(uow, encounter.id)
     result = DischargeView(
         readiness=readiness_of(uow, encounter),
@@ -235,6 +301,7 @@ def discharge_view(uow: UnitOfWork, actor: Actor, encounter_id: int) -> Discharg
         status=encounter.status,
         version_id=encounter.version_id,
         discharge_time=encounter.discharge_time,
+        voided=voided,
     )
     uow.audit(actor, "view", "readiness", encounter.visit_number, patient_id=encounter.patient_id)
     uow.commit()
@@ -474,4 +541,9 @@ def _section(uow: UnitOfWork, encounter: Encounter) -> dict[str, Any] | None:
     return _record(uow, encounter, row).to_json() if row is not None else None
 
 
+def _voided_section(uow: UnitOfWork, encounter: Encounter) -> list[dict[str, Any]]:
+    return [v.to_json() for v in _signoffs(uow, encounter.id)[1]]
+
+
 register_stay_section("discharge", _section)
+register_stay_section("voided_signoffs", _voided_section)

@@ -30,6 +30,7 @@ from transitions.domain.followup import (
 )
 from transitions.interop import MessageError
 from transitions.interop.hl7v2 import AdtMessage, AllergyData, DiagnosisData, LabData, PatientData
+from transitions.services import discharge_void
 from transitions.services.interop_adt_followup import followup_at_discharge, link_readmissions
 from transitions.services.interop_adt_rows import (
     DiagnosisRow,
@@ -397,11 +398,28 @@ class AdtApplier:
         stay.status = target
         self.state.dirty_stays[stay.id] = stay
         self.audit("adt_status", "encounter", stay.visit_number, stay.patient_id, details)
+        if target is EncounterStatus.ADMITTED and before is EncounterStatus.DISCHARGED:
+            self._void_signoff(stay, event)
         if (
             stay.encounter_class is EncounterClass.INPATIENT
             and target is EncounterStatus.DISCHARGED
         ):
             followup_at_discharge(self, stay)
+
+    def _void_signoff(self, stay: StayRow, event: str) -> None:
+        """:func:`discharge_void.void_signoff`: the cancelled discharge's sign-off is voided."""
+        signoff = stay.signoff
+        if signoff is None:
+            return
+        stay.signoff = None
+        signoff.voided_at = self.uow.now()
+        signoff.voided_by_name = self.actor.display_name[:120]
+        signoff.voided_reason = discharge_void.A13_REASON
+        self.state.voided_signoffs.append(signoff)
+        details = discharge_void.void_details(
+            signoff.id, signoff.signed_at, signoff.voided_reason, source=SOURCE, event=event
+        )
+        self.audit(discharge_void.ACTION, "discharge", stay.visit_number, stay.patient_id, details)
 
     # -- clinical facts ---------------------------------------------------------------------------
 

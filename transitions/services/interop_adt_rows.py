@@ -69,6 +69,7 @@ RISK_COLUMNS = (
     "details",
 )
 ENTRY_COLUMNS = ("ack_code", "reason", "resolved_at", "resolved_by")
+SIGNOFF_VOID_COLUMNS = ("voided_at", "voided_by_name", "voided_reason")
 MESSAGE_COLUMNS = (
     "control_id",
     "message_type",
@@ -136,6 +137,19 @@ class RiskRow:
 
 
 @dataclass(eq=False, slots=True)
+class SignoffRow:
+    """A discharged stay's standing sign-off: an A13 voids it (the row is kept)."""
+
+    id: int
+    encounter_id: int
+    signed_at: datetime
+    version_id: int
+    voided_at: datetime | None = None
+    voided_by_name: str | None = None
+    voided_reason: str | None = None
+
+
+@dataclass(eq=False, slots=True)
 class StayRow:
     id: int
     visit_number: str
@@ -160,6 +174,7 @@ class StayRow:
     tasks: dict[TaskKind, TaskRow] = field(default_factory=dict)
     risks: dict[RiskStage, RiskRow] = field(default_factory=dict)
     linked: bool = False  # has a readmission_link row
+    signoff: SignoffRow | None = None  # the standing discharge sign-off (discharged stays)
 
 
 @dataclass(eq=False, slots=True)

@@ -3,7 +3,8 @@
 :class:`BatchState` loads, in a dozen indexed queries per batch, everything the batch's messages
 can touch: their patients (by MRN within assigning authority) and stays (by visit number within
 authority), every stay of those patients with its diagnoses, labs, follow-up tasks, risk
-assessments and readmission links, their allergies, the local MRNs / visit numbers new records
+assessments and readmission links, the standing discharge sign-offs of the discharged ones
+(an A13 voids them), their allergies, the local MRNs / visit numbers new records
 would take, and the processed messages with the same digests. The messages are then applied to
 these plain rows one after another (:mod:`transitions.services.interop_adt`), and
 :meth:`BatchState.flush` writes the result with one executemany statement per table, still in
@@ -39,6 +40,7 @@ from sqlalchemy import (
 )
 
 from transitions.db.base import utcnow
+from transitions.db.discharge_models import DischargeSignoff
 from transitions.db.followup_models import FollowupTask, ReadmissionLink, RiskAssessment
 from transitions.db.interop_models import (
     InboundMessage,
@@ -55,6 +57,7 @@ from transitions.db.models import (
     LabResult,
     Patient,
 )
+from transitions.domain.encounter_status import EncounterStatus
 from transitions.errors import ConflictError
 from transitions.interop import LOCAL_MRN_SYSTEM, LOCAL_VISIT_SYSTEM
 from transitions.interop.hl7v2 import AdtMessage
@@ -63,6 +66,7 @@ from transitions.services.interop_adt_rows import (
     MESSAGE_COLUMNS,
     PATIENT_COLUMNS,
     RISK_COLUMNS,
+    SIGNOFF_VOID_COLUMNS,
     STAY_COLUMNS,
     TASK_COLUMNS,
     DiagnosisRow,
@@ -70,6 +74,7 @@ from transitions.services.interop_adt_rows import (
     LabRow,
     PatientRow,
     RiskRow,
+    SignoffRow,
     StayRow,
     StoredMessage,
     TaskRow,
@@ -122,6 +127,15 @@ def _open_entries() -> Select[Any]:
     names = ("id", "message_id", "quarantined_at", *ENTRY_COLUMNS, "version_id")
     return select(*(table.c[n] for n in names)).where(
         _in(table.c.message_id), table.c.resolved_at.is_(None)
+    )
+
+
+@cache
+def _standing_signoffs() -> Select[Any]:
+    table = table_of(DischargeSignoff)
+    names = ("id", "encounter_id", "signed_at", "version_id")
+    return select(*(table.c[n] for n in names)).where(
+        _in(table.c.encounter_id), table.c.voided_at.is_(None)
     )
 
 
@@ -209,6 +223,7 @@ class BatchState:
         self.new_tasks: list[TaskRow] = []
         self.dirty_tasks: dict[int, TaskRow] = {}
         self.new_links: list[dict[str, Any]] = []
+        self.voided_signoffs: list[SignoffRow] = []
         self.new_entries: list[EntryRow] = []
         self.dirty_entries: dict[int, EntryRow] = {}
         self.messages: list[StoredMessage] = []
@@ -322,6 +337,11 @@ class BatchState:
         statement = _select_in(table_of(ReadmissionLink), (key,), key)
         for (stay_id,) in _rows(conn, statement, stay_ids):
             stays[stay_id].linked = True
+        # only a discharged stay has a standing sign-off (an A13 voids it on the way back)
+        discharged = [s for s in stay_ids if stays[s].status is EncounterStatus.DISCHARGED]
+        for row in _rows(conn, _standing_signoffs(), discharged):
+            signoff = SignoffRow(*row)
+            stays[signoff.encounter_id].signoff = signoff
 
     def load_entries(self, conn: Connection, messages: list[StoredMessage]) -> None:
         """Open quarantine entries of messages stored earlier (reprocessing)."""
@@ -424,6 +444,14 @@ class BatchState:
             conn, table_of(FollowupTask), TASK_COLUMNS, self.dirty_tasks.values(), ids, now
         )
         _insert_dicts(conn, table_of(ReadmissionLink), self.new_links, ids, new)
+        _update_rows(
+            conn,
+            table_of(DischargeSignoff),
+            SIGNOFF_VOID_COLUMNS,
+            self.voided_signoffs,
+            ids,
+            now,
+        )
         entry = ("message_id", "quarantined_at", *ENTRY_COLUMNS)
         _insert_rows(conn, table_of(QuarantineEntry), entry, self.new_entries, ids, new)
         _update_rows(

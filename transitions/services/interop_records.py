@@ -44,6 +44,7 @@ from transitions.interop.hl7v2 import (
     PatientData,
     ProviderRef,
 )
+from transitions.services.discharge_void import A13_REASON, void_signoff
 from transitions.services.uow import Actor, UnitOfWork
 
 #: A stay that starts within this many days of an earlier inpatient discharge is a readmission.
@@ -302,7 +303,8 @@ def apply_adt_status(
     - any active status -> discharged (A03), cancelled (A11)
     - discharged -> admitted (A13 cancel discharge), cancelled -> admitted (A01 re-sent)
 
-    Audited as action ``adt_status`` with the source and the event.
+    Audited as action ``adt_status`` with the source and the event. A cancelled discharge
+    voids the nurse's sign-off of it (:mod:`transitions.services.discharge_void`).
     """
     before = encounter.status
     allowed = {
@@ -341,6 +343,8 @@ def apply_adt_status(
         patient_id=encounter.patient_id,
         details=details,
     )
+    if target is EncounterStatus.ADMITTED and before is EncounterStatus.DISCHARGED:
+        void_signoff(uow, actor, encounter, A13_REASON, source=source, event=event)
     # The feed's discharges get the same follow-up as the nurse's: risk scores and the
     # contact / visit / readmission tasks (lazy import: followup uses the stay services).
     from transitions.services import followup

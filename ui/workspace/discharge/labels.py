@@ -141,6 +141,13 @@ DISPOSITIONS = {
     "oth": QT_TRANSLATE_NOOP("Disposition", "Other"),
 }
 
+# why a sign-off was voided (transitions.services.discharge_void; a test checks the text)
+VOID_REASONS = {
+    "discharge cancelled by the hospital's ADT feed (A13)": QT_TRANSLATE_NOOP(
+        "Discharge", "discharge cancelled by the hospital's ADT feed (A13)"
+    ),
+}
+
 TIERS = {
     "low": QT_TRANSLATE_NOOP("Discharge", "low"),
     "moderate": QT_TRANSLATE_NOOP("Discharge", "moderate"),
@@ -189,3 +196,9 @@ def disposition_label(code: str) -> str:
 
 def tier_label(tier: str) -> str:
     return QCoreApplication.translate("Discharge", TIERS.get(tier, tier))
+
+
+def void_reason(reason: str) -> str:
+    """A voided sign-off's reason in the UI's language (a reason the UI does not know: as is)."""
+    text = VOID_REASONS.get(reason)
+    return QCoreApplication.translate("Discharge", text) if text else reason

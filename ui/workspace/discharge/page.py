@@ -1,5 +1,7 @@
 """Step "Discharge": readiness per step, the Project RED checklist, acknowledgements, the
 disposition and "Discharge patient"; after the sign-off the record is frozen (addenda only).
+When the hospital cancelled the discharge (ADT A13) the sign-off was voided: the stay can be
+signed off again, and a notice at the top says which sign-off was voided and why.
 
 Enter on a step or checklist row opens the step where it is done (:attr:`StepPage.open_step`).
 The page loads when it is shown (and again each time), so it reflects what was just done in
@@ -103,6 +105,14 @@ class DischargeStep(StepPage):
         font.setBold(True)
         font.setPointSizeF(font.pointSizeF() * 1.1)
         self.banner.setFont(font)
+        # an earlier sign-off voided by a cancelled discharge (shown while none stands)
+        self.voided_label = QLabel()
+        self.voided_label.setWordWrap(True)
+        self.voided_label.setTextFormat(Qt.TextFormat.PlainText)
+        self.voided_label.setStyleSheet(
+            "background: #ffe08a; color: #3d2b00; padding: 4px 6px; border-radius: 3px;"
+        )
+        self.voided_label.hide()
         self.error_label = QLabel()
         self.error_label.setStyleSheet("color: #b00020;")
         self.error_label.setWordWrap(True)
@@ -200,6 +210,7 @@ class DischargeStep(StepPage):
 
         layout = QVBoxLayout(self)
         layout.addWidget(self.banner)
+        layout.addWidget(self.voided_label)
         layout.addWidget(self.error_label)
         layout.addWidget(section_title(self.tr("Readiness by step")))
         layout.addWidget(self.steps_table)
@@ -265,6 +276,9 @@ class DischargeStep(StepPage):
         self._set_rows(self.steps_model, self.steps_table, list(shown.steps.values()))
         self._set_rows(self.items_model, self.items_table, list(shown.red_checklist))
         self.banner.setText(self._banner_text(view))
+        voided = self._voided_text(view)
+        self.voided_label.setText(voided)
+        self.voided_label.setVisible(bool(voided))
         self.risk_label.setText(self._risk_text(view))
         if view.record is not None:
             self._select_disposition(view.record.disposition)
@@ -321,6 +335,17 @@ class DischargeStep(StepPage):
             return self.tr("Ready to discharge: every checklist item is done or acknowledged.")
         return self.tr("Not ready yet: {n} of {total} checklist items are missing.").format(
             n=len(r.blocking_items) + len(r.unacknowledged_items), total=len(r.red_checklist)
+        )
+
+    def _voided_text(self, view: DischargeView) -> str:
+        """The latest voided sign-off, while no sign-off stands ("" otherwise)."""
+        if view.record is not None or not view.voided:
+            return ""
+        last = view.voided[-1]
+        return self.tr("An earlier sign-off by {who} on {when} was voided: {reason}.").format(
+            who=last.signed_by,
+            when=fmt.format_full_moment(last.signed_at, self.ctx.tz),
+            reason=labels.void_reason(last.reason),
         )
 
     def _risk_text(self, view: DischargeView) -> str:
