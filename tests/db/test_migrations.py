@@ -158,10 +158,10 @@ def _signoff_schema(engine: Engine) -> tuple[set[str], set[str], set[str]]:
 
 
 def test_signoff_void_migration_keeps_signoffs_and_goes_back(empty_database: Database) -> None:
-    """1300: an existing sign-off stays the stay's standing one; down and up again is clean, and
+    """1350: an existing sign-off stays the stay's standing one; down and up again is clean, and
     going down is refused once a sign-off has been voided (the older schema cannot say so)."""
     engine = empty_database.engine
-    _migrate(engine, "1200")
+    _migrate(engine, "1300")
     columns, uniques, _ = _signoff_schema(engine)
     assert "voided_at" not in columns and "uq_discharge_signoff_encounter_id" in uniques
     with Session(engine) as session:
@@ -197,12 +197,12 @@ def test_signoff_void_migration_keeps_signoffs_and_goes_back(empty_database: Dat
             values,
         )
         connection.execute(insert, values)  # once voided, the stay may be signed off again
-    with pytest.raises(RuntimeError, match="cannot downgrade below 1300"):
-        _migrate(engine, "1200", down=True)
+    with pytest.raises(RuntimeError, match="cannot downgrade below 1350"):
+        _migrate(engine, "1300", down=True)
     assert migrate.current_revision(engine) == migrate.head_revision()
     with engine.begin() as connection:
         connection.execute(text("DELETE FROM discharge_signoff WHERE voided_at IS NOT NULL"))
-    _migrate(engine, "1200", down=True)
+    _migrate(engine, "1300", down=True)
     columns, uniques, _ = _signoff_schema(engine)
     assert "voided_at" not in columns and "uq_discharge_signoff_encounter_id" in uniques
     with engine.connect() as connection:

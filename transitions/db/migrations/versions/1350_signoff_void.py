@@ -3,8 +3,8 @@
 stay" becomes "at most one sign-off per stay that is not voided" (a partial unique index, which
 SQLite and PostgreSQL both enforce), so the stay can be signed off again after a new discharge.
 
-Revision ID: 1300
-Revises: 1200
+Revision ID: 1350
+Revises: 1300
 """
 
 from collections.abc import Sequence
@@ -14,8 +14,8 @@ from alembic import op
 
 import transitions.db.base
 
-revision: str = "1300"
-down_revision: str | None = "1200"
+revision: str = "1350"
+down_revision: str | None = "1300"
 branch_labels: str | Sequence[str] | None = None
 depends_on: str | Sequence[str] | None = None
 
@@ -52,7 +52,7 @@ def downgrade() -> None:
     count = voided.scalar() or 0
     if count:
         raise RuntimeError(
-            f"cannot downgrade below 1300: {count} discharge sign-off(s) were voided by a "
+            f"cannot downgrade below 1350: {count} discharge sign-off(s) were voided by a "
             "cancelled discharge, which the older schema cannot record"
         )
     op.drop_index("uq_discharge_signoff_active", table_name="discharge_signoff")
