@@ -192,6 +192,8 @@ def test_readiness_reads_in_spanish(
     step.discharge_patient()
     qtbot.wait(50)
     step.grab().save("/tmp/i18n-discharge-refused-es.png")
+    qtbot.waitUntil(lambda: not step._loading)  # the checklist reloaded after the refusal
+    assert step.error_label.isVisibleTo(step)  # and the refusal is still there to read
     refused = step.error_label.text().split("\n")
     assert refused[0] == "El alta fue rechazada:"
     assert (

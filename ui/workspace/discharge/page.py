@@ -97,6 +97,7 @@ class DischargeStep(StepPage):
         self.dialog: AcknowledgeDialog | AddendumDialog | None = None
         self._loading = False
         self._again = False
+        self._keep_error = False  # a refused sign-off's message outlives the reload after it
 
         self.banner = QLabel()
         self.banner.setWordWrap(True)
@@ -270,7 +271,10 @@ class DischargeStep(StepPage):
         self.error_label.show()
 
     def _show(self, view: DischargeView) -> None:
-        self.error_label.hide()
+        if self._keep_error:
+            self._keep_error = False  # the refusal stays up while the checklist is reloaded
+        else:
+            self.error_label.hide()
         self.view = view
         shown = view.record.readiness if view.record is not None else view.readiness
         self._set_rows(self.steps_model, self.steps_table, list(shown.steps.values()))
@@ -532,6 +536,7 @@ class DischargeStep(StepPage):
                 text = user_message(exc, "signing a discharge off")
             self.error_label.setText(text)
             self.error_label.show()
+            self._keep_error = True
             self.reload()
 
         self.ctx.submit(work, bound_to(self, self._discharged), bound_to(self, failed))
