@@ -148,7 +148,7 @@ def test_cells_are_made_once_and_renewed_when_the_row_changes(qtbot: QtBot) -> N
     model.set_readiness({rows[0].encounter_id: {"medications": "done"}})
     assert model.cells(0) is not again and model.cells(0).texts[Column.READINESS] == "M✓"
     renamed = [*rows]
-    renamed[0] = StayRow(**{**vars(rows[0]), "patient_name": "Zed, New"})
+    renamed[0] = rows[0]._replace(patient_name="Zed, New")
     model.complete_rows(renamed)  # the same stays read again: the first one renamed
     assert "Zed, New" in [model.cells(n).texts[Column.PATIENT] for n in range(len(rows))]
     model.set_rows(rows[1:], today=date(2026, 11, 26))
