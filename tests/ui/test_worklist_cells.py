@@ -111,6 +111,13 @@ def _option(delegate: QStyledItemDelegate, table: EmptyStateTableView, index: An
     )
 
 
+def _all_options(delegate: QStyledItemDelegate, table: EmptyStateTableView) -> None:
+    model = table.model()
+    for r in range(model.rowCount()):
+        for c in Column:
+            _option(delegate, table, model.index(r, c))
+
+
 def test_delegates_fill_each_cell_as_qt_does_from_data(qtbot: QtBot) -> None:
     """Every cell, also sorted and filtered: the cached cells give the option Qt's own
     initStyleOption fills from data() (text, bold, alignment, colours, background)."""
@@ -121,9 +128,18 @@ def test_delegates_fill_each_cell_as_qt_does_from_data(qtbot: QtBot) -> None:
     assert isinstance(fast, WorklistDelegate)
     assert isinstance(readiness, WorklistReadinessDelegate)
     seen = set()
-    for sort, search in ((Column.PLANNED, ""), (Column.PATIENT, "family1")):
+    rows = model.rows()
+    for sort, search, reload in (
+        (Column.PLANNED, "", False),
+        (Column.PATIENT, "family1", False),  # the delegates' row memo is forgotten
+        (Column.AGE, "", True),
+    ):
         table.sortByColumn(sort, Qt.SortOrder.DescendingOrder)
         proxy.set_search(search)
+        if reload:  # the first rows, then all of them appended below
+            model.set_rows(rows[:5])
+            _all_options(fast, table)
+            model.complete_rows([*rows[:5], *reversed(rows[5:])])
         assert proxy.rowCount()
         for r in range(proxy.rowCount()):
             for c in Column:

@@ -16,7 +16,13 @@ from PySide6.QtGui import QFontMetrics, QPalette
 from PySide6.QtWidgets import QStyledItemDelegate, QStyleOptionViewItem, QTableView
 
 from ui.widgets.readiness import ReadinessDelegate
-from ui.worklist.model import RIGHT_ALIGNED, TODAY_BRUSH, Column, StayTableModel
+from ui.worklist.model import (
+    CELL_CACHE_ROWS,
+    RIGHT_ALIGNED,
+    TODAY_BRUSH,
+    Column,
+    StayTableModel,
+)
 
 _HAS_DISPLAY = QStyleOptionViewItem.ViewItemFeature.HasDisplay
 _TEXT = QPalette.ColorRole.Text
@@ -31,19 +37,50 @@ class _CellsFromModel:
 
     _model: StayTableModel
     _proxy: QSortFilterProxyModel | None
+    #: proxy row -> model row, for the 14 cells of a row painted one after the other (mapping
+    #: each cell's index calls into Python twice); forgotten whenever the proxy's rows move
+    _positions: dict[int, int]
 
     def _bind(self, model: StayTableModel, proxy: QSortFilterProxyModel | None) -> None:
         self._model = model
         self._proxy = proxy
+        self._positions = {}
+        if proxy is not None:
+            for signal in (
+                proxy.modelAboutToBeReset,
+                proxy.modelReset,
+                proxy.layoutAboutToBeChanged,
+                proxy.layoutChanged,
+                proxy.rowsInserted,
+                proxy.rowsRemoved,
+                proxy.rowsMoved,
+            ):
+                signal.connect(self._forget_positions)
+
+    def _forget_positions(self, *_args: object) -> None:
+        self._positions = {}
+
+    def _position(self, index: QModelIndex | QPersistentModelIndex) -> int:
+        """The model's row behind ``index`` (-1: not one of the worklist's rows)."""
+        proxy = self._proxy
+        if proxy is None:
+            return index.row() if index.model() is self._model else -1
+        if index.model() is not proxy:
+            return -1
+        row = index.row()
+        position = self._positions.get(row)
+        if position is None:
+            if len(self._positions) >= CELL_CACHE_ROWS:
+                self._positions = {}
+            position = self._positions[row] = proxy.mapToSource(index).row()
+        return position
 
     def initStyleOption(  # noqa: N802 - Qt name
         self, option: QStyleOptionViewItem, index: QModelIndex | QPersistentModelIndex
     ) -> None:
         model = self._model
-        proxy = self._proxy
-        source = index if proxy is None else proxy.mapToSource(index)
-        position = source.row()
-        if position < 0 or source.model() is not model:  # not a worklist row: as Qt does
+        position = self._position(index)
+        if position < 0:  # not a worklist row: as Qt does
             super().initStyleOption(option, index)  # type: ignore[misc]
             return
         cells = model.cells(position)
