@@ -14,7 +14,7 @@ from dateutil.relativedelta import relativedelta
 from sqlalchemy import BindParameter, Select, bindparam, func, or_, select
 from sqlalchemy.orm import aliased, joinedload, selectinload
 
-from transitions.db.base import date_reader, enum_values, raw, utc_reader
+from transitions.db.base import date_reader, enum_values, gc_paused, raw, utc_reader
 from transitions.db.followup_models import ReadmissionLink
 from transitions.db.models import Encounter, Patient, Provider, Unit
 from transitions.domain.codes import check_discharge_disposition, discharge_dispositions
@@ -190,69 +190,70 @@ def list_stays(
         query = query.limit(limit)
     # Core execution and tuple unpacking (the columns of _STAY_COLUMNS, in order): the ORM's
     # result layer and per-column attribute lookups cost more than the query (benchmarks/).
-    connection = uow.session.connection()
-    utc = utc_reader(connection.dialect)
-    day = date_reader(connection.dialect)
-    local_days: dict[datetime, date] = {}  # the zone conversion once per distinct moment
-    ages: dict[date, int] = {}
-    statuses = _STATUSES
-    sexes = _SEXES
-    new_tuple = _new_tuple
-    rows: list[StayRow] = []
-    append = rows.append
-    for (
-        stay_id,
-        version_id,
-        visit_number,
-        room,
-        bed,
-        admit_raw,
-        planned_raw,
-        discharged_raw,
-        status,
-        family_name,
-        given_name,
-        mrn,
-        born_raw,
-        sex,
-        language,
-        interpreter,
-        unit_code,
-    ) in connection.execute(query).all():
-        admit_time: datetime = utc(admit_raw)  # type: ignore[assignment] # never NULL
-        discharged = None if discharged_raw is None else utc(discharged_raw)
-        birth_date: date = day(born_raw)  # type: ignore[assignment] # never NULL
-        age = ages.get(birth_date)
-        if age is None:
-            age = ages[birth_date] = age_on(birth_date, today)
-        admitted_on = local_days.get(admit_time)
-        if admitted_on is None:
-            admitted_on = local_days[admit_time] = admit_time.astimezone(tz).date()
-        end = until if discharged is None else discharged.astimezone(tz).date()
-        # the tuple StayRow(...) makes, without its __new__'s call (in the fields' order)
-        row = new_tuple(
-            StayRow,
-            (
-                stay_id,
-                version_id,
-                visit_number,
-                f"{family_name}, {given_name}",
-                mrn,
-                birth_date,
-                age,
-                sexes[sex],
-                language,
-                bool(interpreter),
-                unit_code,
-                f"{room}-{bed}" if room and bed else room,
-                admit_time,
-                None if planned_raw is None else utc(planned_raw),
-                discharged,
-                (end - admitted_on).days,
-                statuses[status],
-            ),
-        )
-        append(row)
+    with gc_paused():
+        connection = uow.session.connection()
+        utc = utc_reader(connection.dialect)
+        day = date_reader(connection.dialect)
+        local_days: dict[datetime, date] = {}  # the zone conversion once per distinct moment
+        ages: dict[date, int] = {}
+        statuses = _STATUSES
+        sexes = _SEXES
+        new_tuple = _new_tuple
+        rows: list[StayRow] = []
+        append = rows.append
+        for (
+            stay_id,
+            version_id,
+            visit_number,
+            room,
+            bed,
+            admit_raw,
+            planned_raw,
+            discharged_raw,
+            status,
+            family_name,
+            given_name,
+            mrn,
+            born_raw,
+            sex,
+            language,
+            interpreter,
+            unit_code,
+        ) in connection.execute(query).all():
+            admit_time: datetime = utc(admit_raw)  # type: ignore[assignment] # never NULL
+            discharged = None if discharged_raw is None else utc(discharged_raw)
+            birth_date: date = day(born_raw)  # type: ignore[assignment] # never NULL
+            age = ages.get(birth_date)
+            if age is None:
+                age = ages[birth_date] = age_on(birth_date, today)
+            admitted_on = local_days.get(admit_time)
+            if admitted_on is None:
+                admitted_on = local_days[admit_time] = admit_time.astimezone(tz).date()
+            end = until if discharged is None else discharged.astimezone(tz).date()
+            # the tuple StayRow(...) makes, without its __new__'s call (in the fields' order)
+            row = new_tuple(
+                StayRow,
+                (
+                    stay_id,
+                    version_id,
+                    visit_number,
+                    f"{family_name}, {given_name}",
+                    mrn,
+                    birth_date,
+                    age,
+                    sexes[sex],
+                    language,
+                    bool(interpreter),
+                    unit_code,
+                    f"{room}-{bed}" if room and bed else room,
+                    admit_time,
+                    None if planned_raw is None else utc(planned_raw),
+                    discharged,
+                    (end - admitted_on).days,
+                    statuses[status],
+                ),
+            )
+            append(row)
     return rows
 
 

@@ -11,7 +11,7 @@ from typing import Any
 from sqlalchemy import ColumnElement, Select, select
 from sqlalchemy.orm import aliased, selectinload
 
-from transitions.db.base import date_reader, raw, utc_reader
+from transitions.db.base import date_reader, gc_paused, raw, utc_reader
 from transitions.db.followup_models import (
     CallAttempt,
     FollowupTask,
@@ -381,102 +381,103 @@ def list_followups(uow: UnitOfWork, actor: Actor, flt: FollowupFilter) -> list[F
         raise ValidationError("tier must be low, moderate or high", field="tier")
     as_of = flt.as_of or uow.today()
     window = _Window.of(uow, flt.unit_code, as_of - timedelta(days=READMISSION_WINDOW_DAYS), as_of)
-    found = window.list_stays(uow)
-    tasks = window.task_summaries(uow)
-    risks = window.risks(uow)
-    readmitted = window.readmissions(uow, as_of)
-    calls = window.calls(uow)
-    owners = owner_names(
-        uow, {task[5] for summary in tasks.values() if (task := summary[0]) and task[5]}
-    )
-    term = (flt.search or "").strip().lower()
-    wards = {
-        code: (name, phone)
-        for code, name, phone in uow.session.execute(select(Unit.code, Unit.name, Unit.phone))
-    }
-    dialect = uow.session.connection().dialect
-    utc = utc_reader(dialect)
-    day = date_reader(dialect)
-    tz = uow.tz
-    local_days: dict[Any, date] = {}  # raw discharge time -> local day, once per distinct value
-    tiers: dict[tuple[str | None, str | None], str] = {}
-    no_summary = [None, None]
-    rows = []
-    for stay_id, visit_number, discharge_raw, family, given, mrn, phone, unit_code in found:
-        if term and not (
-            term in family.lower() or term in given.lower() or mrn.lower().startswith(term)
-        ):
-            continue
-        discharged = local_days.get(discharge_raw)
-        if discharged is None:
-            moment: datetime = utc(discharge_raw)  # type: ignore[assignment] # never NULL here
-            discharged = local_days[discharge_raw] = moment.astimezone(tz).date()
-        nxt, contact = tasks.get(stay_id, no_summary)
-        risk = risks.get(stay_id)
-        tier = None
-        if risk is not None:
-            tier = tiers.get((risk[3], risk[5]))
-            if tier is None:
-                tier = tiers[(risk[3], risk[5])] = combined_tier(risk[3], risk[5])
-        attempts, reached = (0, False) if contact is None else calls.get(contact[0], (0, False))
-        last_call = None
-        if contact is not None and contact[3] == _UNABLE_TO_REACH:
-            last_call = "unable to reach"
-        elif attempts:
-            last_call = "reached" if reached else f"no answer ({attempts})"
-        readmission = readmitted.get(stay_id)
-        next_due: date | None = None
-        overdue = False
-        owner: str | None = None
-        owner_username: str | None = None
-        if nxt is not None:
-            next_due = day(nxt[4])
-            overdue = next_due < as_of  # type: ignore[operator] # the earliest open task
-            assigned = owners.get(nxt[5]) if nxt[5] is not None else None
-            owner, owner_username = owner_label(assigned, unit_code)
-        if flt.tier and tier != flt.tier:
-            continue
-        if flt.overdue_only and not overdue:
-            continue
-        if flt.owner and (owner_username or TEAM) != flt.owner:
-            continue
-        ward = wards.get(unit_code) if unit_code is not None else None
-        # A frozen dataclass's __init__ sets each field through object.__setattr__: the same
-        # object with its fields set at once (test_followup_rows_are_whole)
-        row = _new_row(FollowupRow)
-        _set_attribute(
-            row,
-            "__dict__",
-            {
-                "encounter_id": stay_id,
-                "visit_number": visit_number,
-                "patient_name": f"{family}, {given}",
-                "mrn": mrn,
-                "phone": phone,
-                "unit": unit_code,
-                "discharged": discharged,
-                "days_since": (as_of - discharged).days,
-                "lace_score": risk[2] if risk else None,
-                "lace_tier": risk[3] if risk else None,
-                "hospital_score": risk[4] if risk else None,
-                "hospital_tier": risk[5] if risk else None,
-                "tier": tier,
-                "risk_missing": tuple(m for m in risk[6].split(",") if m) if risk else (),
-                "next_task": _TASK_KINDS[nxt[2]] if nxt else None,
-                "next_task_id": nxt[0] if nxt else None,
-                "next_due": next_due,
-                "overdue": overdue,
-                "owner": owner,
-                "last_call": last_call,
-                "call_attempts": attempts,
-                "readmitted": readmission[0] if readmission else None,
-                "readmission_planned": readmission[1] if readmission else None,
-                "unit_name": ward[0] if ward else None,
-                "unit_phone": ward[1] if ward else None,
-            },
+    with gc_paused():  # thousands of rows from five queries
+        found = window.list_stays(uow)
+        tasks = window.task_summaries(uow)
+        risks = window.risks(uow)
+        readmitted = window.readmissions(uow, as_of)
+        calls = window.calls(uow)
+        owners = owner_names(
+            uow, {task[5] for summary in tasks.values() if (task := summary[0]) and task[5]}
         )
-        rows.append(row)
-    rows.sort(key=lambda r: (not r.overdue, r.next_due or date.max, r.patient_name))
+        term = (flt.search or "").strip().lower()
+        wards = {
+            code: (name, phone)
+            for code, name, phone in uow.session.execute(select(Unit.code, Unit.name, Unit.phone))
+        }
+        dialect = uow.session.connection().dialect
+        utc = utc_reader(dialect)
+        day = date_reader(dialect)
+        tz = uow.tz
+        local_days: dict[Any, date] = {}  # raw discharge time -> local day, once per distinct value
+        tiers: dict[tuple[str | None, str | None], str] = {}
+        no_summary = [None, None]
+        rows = []
+        for stay_id, visit_number, discharge_raw, family, given, mrn, phone, unit_code in found:
+            if term and not (
+                term in family.lower() or term in given.lower() or mrn.lower().startswith(term)
+            ):
+                continue
+            discharged = local_days.get(discharge_raw)
+            if discharged is None:
+                moment: datetime = utc(discharge_raw)  # type: ignore[assignment] # never NULL here
+                discharged = local_days[discharge_raw] = moment.astimezone(tz).date()
+            nxt, contact = tasks.get(stay_id, no_summary)
+            risk = risks.get(stay_id)
+            tier = None
+            if risk is not None:
+                tier = tiers.get((risk[3], risk[5]))
+                if tier is None:
+                    tier = tiers[(risk[3], risk[5])] = combined_tier(risk[3], risk[5])
+            attempts, reached = (0, False) if contact is None else calls.get(contact[0], (0, False))
+            last_call = None
+            if contact is not None and contact[3] == _UNABLE_TO_REACH:
+                last_call = "unable to reach"
+            elif attempts:
+                last_call = "reached" if reached else f"no answer ({attempts})"
+            readmission = readmitted.get(stay_id)
+            next_due: date | None = None
+            overdue = False
+            owner: str | None = None
+            owner_username: str | None = None
+            if nxt is not None:
+                next_due = day(nxt[4])
+                overdue = next_due < as_of  # type: ignore[operator] # the earliest open task
+                assigned = owners.get(nxt[5]) if nxt[5] is not None else None
+                owner, owner_username = owner_label(assigned, unit_code)
+            if flt.tier and tier != flt.tier:
+                continue
+            if flt.overdue_only and not overdue:
+                continue
+            if flt.owner and (owner_username or TEAM) != flt.owner:
+                continue
+            ward = wards.get(unit_code) if unit_code is not None else None
+            # A frozen dataclass's __init__ sets each field through object.__setattr__: the same
+            # object with its fields set at once (test_followup_rows_are_whole)
+            row = _new_row(FollowupRow)
+            _set_attribute(
+                row,
+                "__dict__",
+                {
+                    "encounter_id": stay_id,
+                    "visit_number": visit_number,
+                    "patient_name": f"{family}, {given}",
+                    "mrn": mrn,
+                    "phone": phone,
+                    "unit": unit_code,
+                    "discharged": discharged,
+                    "days_since": (as_of - discharged).days,
+                    "lace_score": risk[2] if risk else None,
+                    "lace_tier": risk[3] if risk else None,
+                    "hospital_score": risk[4] if risk else None,
+                    "hospital_tier": risk[5] if risk else None,
+                    "tier": tier,
+                    "risk_missing": tuple(m for m in risk[6].split(",") if m) if risk else (),
+                    "next_task": _TASK_KINDS[nxt[2]] if nxt else None,
+                    "next_task_id": nxt[0] if nxt else None,
+                    "next_due": next_due,
+                    "overdue": overdue,
+                    "owner": owner,
+                    "last_call": last_call,
+                    "call_attempts": attempts,
+                    "readmitted": readmission[0] if readmission else None,
+                    "readmission_planned": readmission[1] if readmission else None,
+                    "unit_name": ward[0] if ward else None,
+                    "unit_phone": ward[1] if ward else None,
+                },
+            )
+            rows.append(row)
+        rows.sort(key=lambda r: (not r.overdue, r.next_due or date.max, r.patient_name))
     uow.audit(
         actor,
         "view",
