@@ -58,8 +58,7 @@ FOLLOWUP_SQL = [
         FROM encounter e JOIN patient p ON p.id = e.patient_id
         LEFT JOIN unit u ON u.id = e.unit_id
         WHERE e.{WINDOW.replace("AND ", "AND e.")} ORDER BY e.discharge_time, e.id""",
-    f"""SELECT t.id, t.version_id, t.encounter_id, t.kind, t.status, t.due_date, t.owner_id,
-               t.outcome, t.event_date, t.closed_at
+    f"""SELECT t.id, t.encounter_id, t.kind, t.status, t.due_date, t.owner_id
         FROM followup_task t WHERE t.encounter_id IN (SELECT id FROM encounter WHERE {WINDOW})""",
     f"""SELECT r.encounter_id, r.stage, r.lace_score, r.lace_tier, r.hospital_score,
                r.hospital_tier, r.missing

@@ -5,7 +5,8 @@ from __future__ import annotations
 
 import json
 from collections.abc import Callable
-from datetime import timedelta
+from dataclasses import fields
+from datetime import date, timedelta
 
 import pytest
 from sqlalchemy import func, select
@@ -19,7 +20,7 @@ from transitions.domain.enums import AdmissionType
 from transitions.domain.followup import CallAnswers, TaskKind, TaskStatus
 from transitions.errors import ConflictError, ValidationError
 from transitions.services import encounters, followup, followup_calls
-from transitions.services.followup_list import FollowupFilter, list_followups
+from transitions.services.followup_list import FollowupFilter, FollowupRow, list_followups
 from transitions.services.uow import Actor, UnitOfWork
 
 
@@ -290,3 +291,48 @@ def test_readmission_check_waits_for_day_30_and_planned_flag_is_audited(
             followup_calls.set_readmission_planned(
                 uow, actor, again_id, planned=True, expected_version=version
             )
+
+
+def test_followup_rows_are_whole_and_typed(
+    make_uow: Callable[[], UnitOfWork], actor: Actor
+) -> None:
+    """``list_followups`` builds its rows from raw values without the dataclass's __init__:
+    every field is there and typed as declared (a call attempt, a readmission, risk scores)."""
+    stay_id = _discharge(make_uow, actor)
+    with make_uow() as uow:
+        log = followup.get_call_log(uow, actor, stay_id)
+        contact = log.task(TaskKind.CONTACT)
+        assert contact is not None
+    with make_uow() as uow:
+        followup_calls.log_call(
+            uow,
+            actor,
+            contact.task_id,
+            expected_version=contact.version_id,
+            number="555-0100",
+            reached=False,
+        )
+    with make_uow() as uow:
+        index = uow.session.get(encounters.Encounter, stay_id)
+        assert index is not None
+        again = make_stay(uow.session, index.patient, None, admitted=FIXED_NOW + timedelta(days=3))
+        # no readmission link row yet: planned when elective
+        again.admission_type = AdmissionType.ELECTIVE
+        again.readmission_of_id = stay_id
+        uow.commit()
+        readmission = again.visit_number
+    with make_uow() as uow:
+        rows = list_followups(
+            uow, actor, FollowupFilter(as_of=FIXED_NOW.date() + timedelta(days=6))
+        )
+    (row,) = rows
+    assert list(vars(row)) == [f.name for f in fields(FollowupRow)]
+    assert row == FollowupRow(**vars(row)) and hash(row) == hash(FollowupRow(**vars(row)))
+    assert type(row.discharged) is date and type(row.next_due) is date
+    assert row.next_task == "contact" and type(row.next_task) is str
+    assert row.next_task_id == contact.task_id and row.overdue is True
+    assert row.call_attempts == 1 and row.last_call == "no answer (1)"
+    assert row.readmitted == readmission and row.readmission_planned is True
+    assert row.lace_score is not None and row.tier in ("low", "moderate", "high")
+    assert isinstance(row.risk_missing, tuple) and "HOSPITAL.P" in row.risk_missing
+    assert row.owner is not None and row.owner.endswith("team")

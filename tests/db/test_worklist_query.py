@@ -4,17 +4,20 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
-from datetime import timedelta
+from datetime import UTC, date, datetime, timedelta
 from typing import Any
+from zoneinfo import ZoneInfo
 
 from sqlalchemy import event, text
 
 from tests.conftest import FIXED_NOW
 from tests.factories import make_patient, make_stay, make_unit
+from transitions.db.base import date_reader, utc_reader
 from transitions.db.engine import Database
+from transitions.db.models import Encounter
 from transitions.domain.encounter_status import EncounterStatus
 from transitions.services import encounters
-from transitions.services.encounters import StayFilter
+from transitions.services.encounters import StayFilter, StayRow, age_on
 from transitions.services.uow import Actor, UnitOfWork
 
 UowFactory = Callable[[], UnitOfWork]
@@ -103,3 +106,67 @@ def test_worklist_query_can_use_the_index_of_current_stays(
                 for row in connection.exec_driver_sql(f"EXPLAIN {statement}", parameters)
             )
             assert "ix_encounter_current_unit_planned" in plan
+
+
+def test_stay_rows_are_whole_and_typed_as_the_orm_reads_them(
+    make_uow: UowFactory, actor: Actor
+) -> None:
+    """``list_stays`` builds its rows as plain tuples and reads timestamps, dates and enums
+    raw: every field is there, equal to (and typed as) the ORM's values."""
+    _seed(make_uow)
+    with make_uow() as uow:
+        rows = encounters.list_stays(uow, actor, StayFilter())
+        stays = {e.id: e for e in uow.session.query(Encounter).all()}
+        tz, today = uow.tz, uow.today()
+        until = uow.now().astimezone(tz).date()
+        expected = []
+        for row in rows:
+            e, p = stays[row.encounter_id], stays[row.encounter_id].patient
+            end = e.discharge_time.astimezone(tz).date() if e.discharge_time else until
+            expected.append(
+                StayRow(
+                    encounter_id=e.id,
+                    version_id=e.version_id,
+                    visit_number=e.visit_number,
+                    patient_name=f"{p.family_name}, {p.given_name}",
+                    mrn=p.mrn,
+                    birth_date=p.birth_date,
+                    age=age_on(p.birth_date, today),
+                    sex=p.sex.value,
+                    preferred_language=p.preferred_language,
+                    interpreter_needed=p.interpreter_needed,
+                    unit_code=e.unit.code if e.unit else None,
+                    room=f"{e.room}-{e.bed}" if e.room and e.bed else e.room,
+                    admit_time=e.admit_time,
+                    planned_discharge_time=e.planned_discharge_time,
+                    discharge_time=e.discharge_time,
+                    length_of_stay_days=(end - e.admit_time.astimezone(tz).date()).days,
+                    status=e.status,
+                )
+            )
+    assert rows == expected
+    assert any(row.discharge_time is not None for row in rows)
+    for row, want in zip(rows, expected, strict=True):
+        assert type(row) is StayRow and len(row) == len(StayRow._fields)
+        for name in StayRow._fields:
+            got, wanted = getattr(row, name), getattr(want, name)
+            assert type(got) is type(wanted), name
+            if name.endswith("_time") and got is not None:
+                assert got.tzinfo is UTC and wanted.tzinfo is UTC
+        assert row.to_json() == want.to_json() and hash(row) == hash(want)
+
+
+def test_raw_readers_convert_each_distinct_value_once(database: Database) -> None:
+    read = utc_reader(database.engine.dialect)
+    day = date_reader(database.engine.dialect)
+    if database.is_sqlite:
+        stored: Any = "2026-11-25 17:30:00.000000"
+        born: Any = "1948-03-14"
+    else:
+        stored = datetime(2026, 11, 25, 12, 30, tzinfo=ZoneInfo("America/New_York"))
+        born = date(1948, 3, 14)
+    first = read(stored)
+    assert first == datetime(2026, 11, 25, 17, 30, tzinfo=UTC) and first.tzinfo is UTC
+    assert read(stored) is first  # converted once
+    assert read(None) is None
+    assert day(born) == date(1948, 3, 14) and day(None) is None

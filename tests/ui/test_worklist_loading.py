@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from dataclasses import replace
 from typing import Any
 
 import pytest
@@ -79,7 +78,7 @@ def test_sorting_keeps_the_selected_stay_and_ties_keep_the_loaded_order(
     from PySide6.QtCore import QItemSelectionModel
 
     rows = rows_of(ctx)
-    same_age = [replace(row, age=50) for row in rows]
+    same_age = [row._replace(age=50) for row in rows]
     model = StayTableModel(ctx.tz, ctx.today())
     proxy = StayFilterProxy()
     proxy.setSourceModel(model)

@@ -5,12 +5,13 @@ from __future__ import annotations
 import csv
 import io
 from dataclasses import asdict, dataclass
-from datetime import date, timedelta
+from datetime import date, datetime, timedelta
 from typing import Any
 
 from sqlalchemy import ColumnElement, Select, select
 from sqlalchemy.orm import aliased, selectinload
 
+from transitions.db.base import date_reader, gc_paused, raw, utc_reader
 from transitions.db.followup_models import (
     CallAttempt,
     FollowupTask,
@@ -241,8 +242,8 @@ class _Window:
         rows = (
             uow.session.connection()
             .execute(
-                select(later.readmission_of_id, later.visit_number, later.admission_type)
-                .add_columns(ReadmissionLink.planned)
+                select(later.readmission_of_id, later.visit_number, raw(later.admission_type))
+                .add_columns(raw(ReadmissionLink.planned))
                 .outerjoin(ReadmissionLink, ReadmissionLink.encounter_id == later.id)
                 .where(later.readmission_of_id.in_(self.ids()), later.admit_time < end)
                 .order_by(later.admit_time.desc())
@@ -251,16 +252,92 @@ class _Window:
         )
         found: dict[int, tuple[str, bool]] = {}
         for index_id, visit, admission_type, link_planned in rows:
-            planned: bool | None = link_planned  # None: no link row (outer join)
-            if planned is None:
-                planned = admission_type is AdmissionType.ELECTIVE
+            # no link row (outer join): planned when the readmission was elective
+            planned = admission_type == _ELECTIVE if link_planned is None else bool(link_planned)
             found[index_id] = (visit, planned)
         return found
 
-    def attempts(self, uow: UnitOfWork) -> dict[int, list[bool]]:
-        """Task id -> whether each call attempt reached someone, in call order."""
+    # -- the list's reading: raw values, one pass per table, what each stay needs
+    def list_stays(self, uow: UnitOfWork) -> list[Any]:
+        """(id, visit_number, raw discharge_time, family_name, given_name, mrn, phone, unit
+        code), by discharge time"""
+        query = (
+            select(
+                Encounter.id,
+                Encounter.visit_number,
+                raw(Encounter.discharge_time),
+                Patient.family_name,
+                Patient.given_name,
+                Patient.mrn,
+                Patient.phone,
+                Unit.code,
+            )
+            .join(Patient, Encounter.patient_id == Patient.id)
+            .outerjoin(Unit, Encounter.unit_id == Unit.id)
+            .where(*self.conditions)
+            .order_by(Encounter.discharge_time, Encounter.id)
+        )
+        return list(uow.session.connection().execute(query).all())
+
+    def task_summaries(self, uow: UnitOfWork) -> dict[int, list[Any]]:
+        """Stay id -> [next open task, contact task] (each (id, kind, status, raw due date,
+        owner id) or None). The next open task is the earliest due, then by kind
+        (:data:`KIND_ORDER`), the first read on a tie, as sorting a stay's open tasks gives;
+        the contact task is the first read."""
+        query = select(
+            FollowupTask.id,
+            FollowupTask.encounter_id,
+            raw(FollowupTask.kind),
+            raw(FollowupTask.status),
+            raw(FollowupTask.due_date),
+            FollowupTask.owner_id,
+        ).where(FollowupTask.encounter_id.in_(self.ids()))
+        found: dict[int, list[Any]] = {}
+        order = _KIND_ORDER
+        for task in uow.session.connection().execute(query).all():
+            _, stay_id, kind, status, due, _ = task
+            summary = found.get(stay_id)
+            if summary is None:
+                summary = found[stay_id] = [None, None]
+            if status == _OPEN:
+                # ISO dates (SQLite's text) order as the dates do
+                nxt = summary[0]
+                if nxt is None or (due, order[kind]) < (nxt[4], order[nxt[2]]):
+                    summary[0] = task
+            if kind == _CONTACT and summary[1] is None:
+                summary[1] = task
+        return found
+
+    def risks(self, uow: UnitOfWork) -> dict[int, Any]:
+        """Stay id -> its risk assessment at discharge, else its first (lace_score, lace_tier,
+        hospital_score, hospital_tier, missing at index 2-6)."""
+        query = select(
+            RiskAssessment.encounter_id,
+            raw(RiskAssessment.stage),
+            RiskAssessment.lace_score,
+            RiskAssessment.lace_tier,
+            RiskAssessment.hospital_score,
+            RiskAssessment.hospital_tier,
+            RiskAssessment.missing,
+        ).where(RiskAssessment.encounter_id.in_(self.ids()))
+        found: dict[int, Any] = {}
+        for risk in uow.session.connection().execute(query).all():
+            kept = found.get(risk[0])
+            if kept is None or (kept[1] != _AT_DISCHARGE and risk[1] == _AT_DISCHARGE):
+                found[risk[0]] = risk
+        return found
+
+    def calls(self, uow: UnitOfWork) -> dict[int, tuple[int, bool]]:
+        """Task id -> (call attempts, whether the last reached someone)."""
+        counts: dict[int, tuple[int, bool]] = {}
+        for task_id, reached in self._attempt_rows(uow):
+            before = counts.get(task_id)
+            counts[task_id] = (1 if before is None else before[0] + 1, bool(reached))
+        return counts
+
+    def _attempt_rows(self, uow: UnitOfWork) -> list[Any]:
         tasks = select(FollowupTask.id).where(FollowupTask.encounter_id.in_(self.ids()))
-        rows = (
+        return list(
             uow.session.connection()
             .execute(
                 select(CallAttempt.task_id, CallAttempt.reached)
@@ -269,10 +346,17 @@ class _Window:
             )
             .all()
         )
-        found: dict[int, list[bool]] = {}
-        for task_id, reached in rows:
-            found.setdefault(task_id, []).append(reached)
-        return found
+
+
+_OPEN = TaskStatus.OPEN.value
+_UNABLE_TO_REACH = TaskStatus.UNABLE_TO_REACH.value
+_CONTACT = TaskKind.CONTACT.value
+_ELECTIVE = AdmissionType.ELECTIVE.value
+_AT_DISCHARGE = RiskStage.DISCHARGE.value
+_KIND_ORDER = {kind.value: n for kind, n in KIND_ORDER.items()}
+_TASK_KINDS = {kind.value: kind.value for kind in TaskKind}
+_new_row = object.__new__
+_set_attribute = object.__setattr__
 
 
 #: The task columns the list and the dashboard read.
@@ -297,85 +381,103 @@ def list_followups(uow: UnitOfWork, actor: Actor, flt: FollowupFilter) -> list[F
         raise ValidationError("tier must be low, moderate or high", field="tier")
     as_of = flt.as_of or uow.today()
     window = _Window.of(uow, flt.unit_code, as_of - timedelta(days=READMISSION_WINDOW_DAYS), as_of)
-    found = window.stays(uow)
-    tasks = window.tasks(uow)
-    assessments = window.assessments(uow)
-    readmitted = window.readmissions(uow, as_of)
-    attempts = window.attempts(uow)
-    owners = owner_names(uow, {t.owner_id for ts in tasks.values() for t in ts if t.owner_id})
-    term = (flt.search or "").strip().lower()
-    wards = {
-        code: (name, phone)
-        for code, name, phone in uow.session.execute(select(Unit.code, Unit.name, Unit.phone))
-    }
-    tz = uow.tz
-    rows = []
-    for stay_id, visit_number, discharge_time, family, given, mrn, phone, unit_code in found:
-        if term and not (
-            term in family.lower() or term in given.lower() or mrn.lower().startswith(term)
-        ):
-            continue
-        discharged = discharge_time.astimezone(tz).date()
-        # the task rows straight (TaskView objects for thousands of stays cost a third of it)
-        stay_tasks = tasks.get(stay_id, [])
-        open_tasks = sorted(
-            (t for t in stay_tasks if t.status is TaskStatus.OPEN),
-            key=lambda t: (t.due_date, KIND_ORDER[t.kind]),
+    with gc_paused():  # thousands of rows from five queries
+        found = window.list_stays(uow)
+        tasks = window.task_summaries(uow)
+        risks = window.risks(uow)
+        readmitted = window.readmissions(uow, as_of)
+        calls = window.calls(uow)
+        owners = owner_names(
+            uow, {task[5] for summary in tasks.values() if (task := summary[0]) and task[5]}
         )
-        nxt = open_tasks[0] if open_tasks else None
-        stored = assessments.get(stay_id, [])
-        risk = max(stored, key=lambda r: r.stage is RiskStage.DISCHARGE) if stored else None
-        tier = combined_tier(risk.lace_tier, risk.hospital_tier) if risk else None
-        contact = next((t for t in stay_tasks if t.kind is TaskKind.CONTACT), None)
-        calls = attempts.get(contact.id, []) if contact else []
-        last_call = None
-        if contact is not None and contact.status is TaskStatus.UNABLE_TO_REACH:
-            last_call = "unable to reach"
-        elif calls:
-            last_call = "reached" if calls[-1] else f"no answer ({len(calls)})"
-        readmission = readmitted.get(stay_id)
-        overdue = nxt is not None and nxt.due_date < as_of  # the earliest open task
-        owner: str | None = None
-        owner_username: str | None = None
-        if nxt is not None:
-            assigned = owners.get(nxt.owner_id) if nxt.owner_id is not None else None
-            owner, owner_username = owner_label(assigned, unit_code)
-        if flt.tier and tier != flt.tier:
-            continue
-        if flt.overdue_only and not overdue:
-            continue
-        if flt.owner and (owner_username or TEAM) != flt.owner:
-            continue
-        rows.append(
-            FollowupRow(
-                encounter_id=stay_id,
-                visit_number=visit_number,
-                patient_name=f"{family}, {given}",
-                mrn=mrn,
-                phone=phone,
-                unit=unit_code,
-                discharged=discharged,
-                days_since=(as_of - discharged).days,
-                lace_score=risk.lace_score if risk else None,
-                lace_tier=risk.lace_tier if risk else None,
-                hospital_score=risk.hospital_score if risk else None,
-                hospital_tier=risk.hospital_tier if risk else None,
-                tier=tier,
-                risk_missing=tuple(m for m in risk.missing.split(",") if m) if risk else (),
-                next_task=nxt.kind.value if nxt else None,
-                next_task_id=nxt.id if nxt else None,
-                next_due=nxt.due_date if nxt else None,
-                overdue=overdue,
-                owner=owner,
-                last_call=last_call,
-                call_attempts=len(calls),
-                readmitted=readmission[0] if readmission else None,
-                readmission_planned=readmission[1] if readmission else None,
-                unit_name=wards[unit_code][0] if unit_code in wards else None,
-                unit_phone=wards[unit_code][1] if unit_code in wards else None,
+        term = (flt.search or "").strip().lower()
+        wards = {
+            code: (name, phone)
+            for code, name, phone in uow.session.execute(select(Unit.code, Unit.name, Unit.phone))
+        }
+        dialect = uow.session.connection().dialect
+        utc = utc_reader(dialect)
+        day = date_reader(dialect)
+        tz = uow.tz
+        local_days: dict[Any, date] = {}  # raw discharge time -> local day, once per distinct value
+        tiers: dict[tuple[str | None, str | None], str] = {}
+        no_summary = [None, None]
+        rows = []
+        for stay_id, visit_number, discharge_raw, family, given, mrn, phone, unit_code in found:
+            if term and not (
+                term in family.lower() or term in given.lower() or mrn.lower().startswith(term)
+            ):
+                continue
+            discharged = local_days.get(discharge_raw)
+            if discharged is None:
+                moment: datetime = utc(discharge_raw)  # type: ignore[assignment] # never NULL here
+                discharged = local_days[discharge_raw] = moment.astimezone(tz).date()
+            nxt, contact = tasks.get(stay_id, no_summary)
+            risk = risks.get(stay_id)
+            tier = None
+            if risk is not None:
+                tier = tiers.get((risk[3], risk[5]))
+                if tier is None:
+                    tier = tiers[(risk[3], risk[5])] = combined_tier(risk[3], risk[5])
+            attempts, reached = (0, False) if contact is None else calls.get(contact[0], (0, False))
+            last_call = None
+            if contact is not None and contact[3] == _UNABLE_TO_REACH:
+                last_call = "unable to reach"
+            elif attempts:
+                last_call = "reached" if reached else f"no answer ({attempts})"
+            readmission = readmitted.get(stay_id)
+            next_due: date | None = None
+            overdue = False
+            owner: str | None = None
+            owner_username: str | None = None
+            if nxt is not None:
+                next_due = day(nxt[4])
+                overdue = next_due < as_of  # type: ignore[operator] # the earliest open task
+                assigned = owners.get(nxt[5]) if nxt[5] is not None else None
+                owner, owner_username = owner_label(assigned, unit_code)
+            if flt.tier and tier != flt.tier:
+                continue
+            if flt.overdue_only and not overdue:
+                continue
+            if flt.owner and (owner_username or TEAM) != flt.owner:
+                continue
+            ward = wards.get(unit_code) if unit_code is not None else None
+            # A frozen dataclass's __init__ sets each field through object.__setattr__: the same
+            # object with its fields set at once (test_followup_rows_are_whole)
+            row = _new_row(FollowupRow)
+            _set_attribute(
+                row,
+                "__dict__",
+                {
+                    "encounter_id": stay_id,
+                    "visit_number": visit_number,
+                    "patient_name": f"{family}, {given}",
+                    "mrn": mrn,
+                    "phone": phone,
+                    "unit": unit_code,
+                    "discharged": discharged,
+                    "days_since": (as_of - discharged).days,
+                    "lace_score": risk[2] if risk else None,
+                    "lace_tier": risk[3] if risk else None,
+                    "hospital_score": risk[4] if risk else None,
+                    "hospital_tier": risk[5] if risk else None,
+                    "tier": tier,
+                    "risk_missing": tuple(m for m in risk[6].split(",") if m) if risk else (),
+                    "next_task": _TASK_KINDS[nxt[2]] if nxt else None,
+                    "next_task_id": nxt[0] if nxt else None,
+                    "next_due": next_due,
+                    "overdue": overdue,
+                    "owner": owner,
+                    "last_call": last_call,
+                    "call_attempts": attempts,
+                    "readmitted": readmission[0] if readmission else None,
+                    "readmission_planned": readmission[1] if readmission else None,
+                    "unit_name": ward[0] if ward else None,
+                    "unit_phone": ward[1] if ward else None,
+                },
             )
-        )
-    rows.sort(key=lambda r: (not r.overdue, r.next_due or date.max, r.patient_name))
+            rows.append(row)
+        rows.sort(key=lambda r: (not r.overdue, r.next_due or date.max, r.patient_name))
     uow.audit(
         actor,
         "view",

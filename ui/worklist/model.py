@@ -5,7 +5,7 @@ from __future__ import annotations
 import unicodedata
 from datetime import date, datetime, tzinfo
 from enum import IntEnum
-from typing import Any
+from typing import Any, NamedTuple
 
 from PySide6.QtCore import (
     QAbstractTableModel,
@@ -93,6 +93,35 @@ _STATUS_COLORS = {
 }
 _TODAY_BACKGROUND = QColor("#fff4d6")
 _WARNING_COLOR = QColor("#a64500")
+# Brushes made once, shared by every cell (data() is asked for them on each paint).
+_STATUS_BRUSHES = {status: QBrush(color) for status, color in _STATUS_COLORS.items()}
+TODAY_BRUSH = QBrush(_TODAY_BACKGROUND)
+_WARNING_BRUSH = QBrush(_WARNING_COLOR)
+_READY_BRUSH = _STATUS_BRUSHES[EncounterStatus.READY]
+_TODAY_TEXT_BRUSH = QBrush(QColor("#000000"))  # readable on the highlight in dark themes too
+RIGHT_ALIGNED = Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter
+_RIGHT = int(RIGHT_ALIGNED)
+_NUMERIC_COLUMNS = tuple(column in (Column.AGE, Column.LOS) for column in Column)
+_DISPLAY = Qt.ItemDataRole.DisplayRole
+_FONT = Qt.ItemDataRole.FontRole
+_BACKGROUND = Qt.ItemDataRole.BackgroundRole
+_FOREGROUND = Qt.ItemDataRole.ForegroundRole
+_ALIGNMENT = Qt.ItemDataRole.TextAlignmentRole
+#: Rows whose cells are kept (a few screenfuls); more and the cache starts again.
+CELL_CACHE_ROWS = 2_000
+
+
+class RowCells(NamedTuple):
+    """What a row's cells show, made once per row (:meth:`StayTableModel.cells`) and kept until
+    the row, its flags or its readiness change: read by ``data()`` and the worklist's delegate
+    on every paint instead of formatting each cell again."""
+
+    #: display text per column
+    texts: tuple[str, ...]
+    #: text colour per column (None: the palette's)
+    foregrounds: tuple[QBrush | None, ...]
+    #: the planned discharge is today: that cell bold on a highlight
+    due_today: bool
 
 
 def _tr(text: str) -> str:
@@ -123,6 +152,7 @@ class StayTableModel(QAbstractTableModel):
         self._bold = QFont()
         self._bold.setBold(True)
         self._sort: tuple[Column, Qt.SortOrder] | None = None
+        self._cells: dict[int, RowCells] = {}  # id(row) -> its cells; rows live in _loaded
 
     # -- loading ----------------------------------------------------------------------------
     def set_rows(self, rows: list[StayRow], today: date | None = None) -> None:
@@ -131,6 +161,7 @@ class StayTableModel(QAbstractTableModel):
         self._loaded = list(rows)
         self._flags = {}
         self._readiness = {}
+        self._cells = {}
         if today is not None:
             self._today = today
         self._sort_rows()
@@ -151,6 +182,7 @@ class StayTableModel(QAbstractTableModel):
             self.set_rows(rows)
             return
         self._loaded = list(rows)
+        self._cells = {}
         self._rows[:shown] = rows[:shown]  # the same stays, as read a moment later
         if shown:
             self.dataChanged.emit(self.index(0, 0), self.index(shown - 1, len(Column) - 1))
@@ -162,6 +194,7 @@ class StayTableModel(QAbstractTableModel):
     def set_flags(self, flags: dict[int, StayFlags]) -> None:
         """Education progress and BOOST flags, loaded after the rows; repaints two columns."""
         self._flags = dict(flags)
+        self._cells = {}
         if self._rows:
             self.dataChanged.emit(
                 self.index(0, Column.EDUCATION), self.index(len(self._rows) - 1, Column.FLAGS)
@@ -198,6 +231,7 @@ class StayTableModel(QAbstractTableModel):
     def set_readiness(self, statuses: dict[int, dict[str, str]]) -> None:
         """Step -> status per stay (``worklist_readiness``), loaded after the rows."""
         self._readiness = {key: dict(value) for key, value in statuses.items()}
+        self._cells = {}
         if self._rows:
             self.dataChanged.emit(
                 self.index(0, Column.READINESS), self.index(len(self._rows) - 1, Column.READINESS)
@@ -248,38 +282,76 @@ class StayTableModel(QAbstractTableModel):
         )
         return text.replace("%1", steps).replace("%2", marks)
 
+    def index(
+        self,
+        row: int,
+        column: int,
+        parent: Index = QModelIndex(),  # noqa: B008 - Qt signature
+    ) -> QModelIndex:
+        # Asked for each cell painted (by the proxy, to map it): the inherited index() asks
+        # rowCount() and columnCount(), two more calls into Python per cell.
+        if 0 <= row < len(self._rows) and 0 <= column < _COLUMN_COUNT and not parent.isValid():
+            return self.createIndex(row, column)
+        return QModelIndex()
+
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         # Called for every visible cell and role on each paint: roles answered below first,
-        # columns by position (an enum call per cell made scrolling a 100,000-row list jerky)
-        if role not in _ROLES or not index.isValid() or not 0 <= index.row() < len(self._rows):
+        # then the row's cells made once (cells()); columns by position
+        if role not in _ROLES or not index.isValid():
             return None
-        row = self._rows[index.row()]
-        column = _COLUMNS[index.column()]
-        if role == Qt.ItemDataRole.DisplayRole:
-            return self._display(row, column)
+        position = index.row()
+        if not 0 <= position < len(self._rows):
+            return None
+        column = index.column()
+        if role == _DISPLAY:
+            return self.cells(position).texts[column]
+        if role == _FOREGROUND:
+            return self.cells(position).foregrounds[column]
+        if role == _ALIGNMENT:
+            return _RIGHT if _NUMERIC_COLUMNS[column] else None
+        if role in (_FONT, _BACKGROUND):
+            if column != Column.PLANNED or not self.cells(position).due_today:
+                return None
+            return self._bold if role == _FONT else TODAY_BRUSH
+        row = self._rows[position]
         if role == SortRole:
-            return self._sort_key(row, column)
+            return self._sort_key(row, _COLUMNS[column])
         if role == RowRole:
             return row
         if role == StatusesRole and column == Column.READINESS:
             statuses = self._readiness.get(row.encounter_id)
             return ready.StepStatuses.of(statuses) if statuses is not None else None
         if role == Qt.ItemDataRole.ToolTipRole:
-            return self._tooltip(row, column)
-        if role == Qt.ItemDataRole.TextAlignmentRole and column in _NUMERIC:
-            return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
-        if role == Qt.ItemDataRole.FontRole and self._is_due_today(row, column):
-            return self._bold
-        if role == Qt.ItemDataRole.BackgroundRole and self._is_due_today(row, column):
-            return QBrush(_TODAY_BACKGROUND)
-        if role == Qt.ItemDataRole.ForegroundRole:
-            if column == Column.STATUS and row.status in _STATUS_COLORS:
-                return QBrush(_STATUS_COLORS[row.status])
-            if column in (Column.EDUCATION, Column.FLAGS):
-                return self._flag_color(row, column)
-            if self._is_due_today(row, column):
-                return QBrush(QColor("#000000"))  # readable on the highlight in dark themes too
+            return self._tooltip(row, _COLUMNS[column])
         return None
+
+    def cells(self, position: int) -> RowCells:
+        """The cells of the row at ``position`` (model order), made on first use."""
+        row = self._rows[position]
+        found = self._cells.get(id(row))
+        if found is None:
+            if len(self._cells) >= CELL_CACHE_ROWS:
+                self._cells = {}
+            found = self._cells[id(row)] = self._make_cells(row)
+        return found
+
+    def bold_font(self) -> QFont:
+        return self._bold
+
+    def _make_cells(self, row: StayRow) -> RowCells:
+        due_today = self._is_due_today(row, Column.PLANNED)
+        foregrounds: list[QBrush | None] = [None] * _COLUMN_COUNT
+        if row.status in _STATUS_BRUSHES:
+            foregrounds[Column.STATUS] = _STATUS_BRUSHES[row.status]
+        foregrounds[Column.EDUCATION] = self._flag_color(row, Column.EDUCATION)
+        foregrounds[Column.FLAGS] = self._flag_color(row, Column.FLAGS)
+        if due_today:
+            foregrounds[Column.PLANNED] = _TODAY_TEXT_BRUSH
+        return RowCells(
+            texts=tuple(self._display(row, column) for column in _COLUMNS),
+            foregrounds=tuple(foregrounds),
+            due_today=due_today,
+        )
 
     # -- cells ------------------------------------------------------------------------------
     def _is_due_today(self, row: StayRow, column: Column) -> bool:
@@ -350,12 +422,12 @@ class StayTableModel(QAbstractTableModel):
             return None
         if column == Column.EDUCATION and flags.education is not None:
             if flags.education.needs_reinforcement:
-                return QBrush(_WARNING_COLOR)
+                return _WARNING_BRUSH
             if flags.education.complete:
-                return QBrush(_STATUS_COLORS[EncounterStatus.READY])
+                return _READY_BRUSH
             return None
         if column == Column.FLAGS and flags.pharmacist_review_suggested:
-            return QBrush(_WARNING_COLOR)
+            return _WARNING_BRUSH
         return None
 
     @staticmethod

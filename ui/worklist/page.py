@@ -26,8 +26,8 @@ from ui import formatting as fmt
 from ui.context import AppContext
 from ui.errors import user_message
 from ui.tasks import bound_to
-from ui.widgets.readiness import ReadinessDelegate
 from ui.widgets.tables import EmptyStateTableView
+from ui.worklist.delegate import install_delegates
 from ui.worklist.model import Column, StayFilterProxy, StayTableModel
 
 log = logging.getLogger(__name__)
@@ -125,8 +125,8 @@ class WorklistPage(QWidget):
         self.table.setModel(self.proxy)
         self.table.setSortingEnabled(True)
         self.table.sortByColumn(Column.PLANNED, Qt.SortOrder.AscendingOrder)
-        self.readiness_delegate = ReadinessDelegate(self.table)
-        self.table.setItemDelegateForColumn(Column.READINESS, self.readiness_delegate)
+        # cells filled from each row's cells, made once (not seven data() calls per cell)
+        self.readiness_delegate = install_delegates(self.table, self.model, self.proxy)
         self._size_columns()
 
         self._build_layout()
