@@ -8,7 +8,7 @@ from dataclasses import asdict, dataclass
 from datetime import date, datetime, timedelta
 from typing import Any
 
-from sqlalchemy import ColumnElement, Select, select
+from sqlalchemy import ARRAY, ColumnElement, Integer, Select, any_, bindparam, select
 from sqlalchemy.orm import aliased, selectinload
 
 from transitions.db.base import date_reader, gc_paused, raw, utc_reader
@@ -235,21 +235,30 @@ class _Window:
             found.setdefault(risk.encounter_id, []).append(risk)
         return found
 
-    def readmissions(self, uow: UnitOfWork, until: date) -> dict[int, tuple[str, bool]]:
-        """Index stay id -> (visit number, planned) of its readmission (the first, by admission)."""
+    def readmissions(
+        self, uow: UnitOfWork, until: date, stay_ids: list[int] | None = None
+    ) -> dict[int, tuple[str, bool]]:
+        """Index stay id -> (visit number, planned) of its readmission (the first, by admission).
+
+        ``stay_ids``: the window's stays when the caller has read them already."""
         _, end = local_day_bounds(until, uow.tz)
         later = aliased(Encounter)
-        rows = (
-            uow.session.connection()
-            .execute(
-                select(later.readmission_of_id, later.visit_number, raw(later.admission_type))
-                .add_columns(raw(ReadmissionLink.planned))
-                .outerjoin(ReadmissionLink, ReadmissionLink.encounter_id == later.id)
-                .where(later.readmission_of_id.in_(self.ids()), later.admit_time < end)
-                .order_by(later.admit_time.desc())
+        connection = uow.session.connection()
+        in_window: ColumnElement[bool] = later.readmission_of_id.in_(self.ids())
+        if stay_ids is not None and connection.dialect.name == "postgresql":
+            # PostgreSQL merge-joined the window with every readmission of the hospital's
+            # history (EXPLAIN ANALYZE at 1M encounters: 48,000 index entries, 100-380 ms);
+            # with the ids as one array parameter it looks up the window's stays (2 ms).
+            in_window = later.readmission_of_id == any_(
+                bindparam("window_stays", stay_ids, type_=ARRAY(Integer))
             )
-            .all()
-        )
+        rows = connection.execute(
+            select(later.readmission_of_id, later.visit_number, raw(later.admission_type))
+            .add_columns(raw(ReadmissionLink.planned))
+            .outerjoin(ReadmissionLink, ReadmissionLink.encounter_id == later.id)
+            .where(in_window, later.admit_time < end)
+            .order_by(later.admit_time.desc())
+        ).all()
         found: dict[int, tuple[str, bool]] = {}
         for index_id, visit, admission_type, link_planned in rows:
             # no link row (outer join): planned when the readmission was elective
@@ -385,7 +394,7 @@ def list_followups(uow: UnitOfWork, actor: Actor, flt: FollowupFilter) -> list[F
         found = window.list_stays(uow)
         tasks = window.task_summaries(uow)
         risks = window.risks(uow)
-        readmitted = window.readmissions(uow, as_of)
+        readmitted = window.readmissions(uow, as_of, [stay[0] for stay in found])
         calls = window.calls(uow)
         owners = owner_names(
             uow, {task[5] for summary in tasks.values() if (task := summary[0]) and task[5]}
