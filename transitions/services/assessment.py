@@ -157,11 +157,7 @@ def assessment_form() -> AssessmentForm:
 
 
 def load_stay(uow: UnitOfWork, encounter_id: int) -> Encounter:
-    encounter = uow.session.scalar(
-        select(Encounter)
-        .options(selectinload(Encounter.patient))
-        .where(Encounter.id == encounter_id)
-    )
+    encounter = uow.session.get(Encounter, encounter_id, options=[selectinload(Encounter.patient)])
     if encounter is None:
         raise NotFoundError(f"no stay with id {encounter_id}")
     return encounter

@@ -22,7 +22,6 @@ from dataclasses import dataclass
 from typing import Any
 
 from sqlalchemy import select
-from sqlalchemy.orm import selectinload
 
 from transitions.db.models import Clinic, Provider
 from transitions.domain.appointments import parse_opening_hours
@@ -82,10 +81,10 @@ def list_directory(uow: UnitOfWork, actor: Actor) -> list[DirectoryEntry]:
     """Providers (by name) then clinics, for the booking form."""
     require(actor, "stay.view")
     entries: list[DirectoryEntry] = []
+    # every clinic first: each provider's clinic is then found in the session, without SQL
+    clinics = list(uow.session.scalars(select(Clinic).order_by(Clinic.name, Clinic.id)))
     providers = uow.session.scalars(
-        select(Provider)
-        .options(selectinload(Provider.clinic))
-        .order_by(Provider.family_name, Provider.given_name, Provider.id)
+        select(Provider).order_by(Provider.family_name, Provider.given_name, Provider.id)
     )
     for p in providers:
         clinic = p.clinic
@@ -101,7 +100,7 @@ def list_directory(uow: UnitOfWork, actor: Actor) -> list[DirectoryEntry]:
                 clinic.accepts_new_patients if clinic else True,
             )
         )
-    for c in uow.session.scalars(select(Clinic).order_by(Clinic.name, Clinic.id)):
+    for c in clinics:
         entries.append(
             DirectoryEntry(
                 None, c.id, c.name, c.specialty, c.phone, c.opening_hours, c.accepts_new_patients

@@ -383,7 +383,7 @@ def load_encounter(
 ) -> Encounter:
     # The stay's one-of relations joined into its row, its lists one query each: 5 queries
     # where one per relation made 10 (and half the time in the ORM's loading machinery).
-    query = select(Encounter).options(
+    options = (
         joinedload(Encounter.patient).joinedload(Patient.pcp),
         joinedload(Encounter.patient).selectinload(Patient.allergies),
         joinedload(Encounter.unit),
@@ -393,11 +393,15 @@ def load_encounter(
         selectinload(Encounter.labs),
         selectinload(Encounter.medications),
     )
+    encounter: Encounter | None
     if encounter_id is not None:
-        query = query.where(Encounter.id == encounter_id)
+        # by id, a stay this unit of work already holds is used as it is (no SQL; relations
+        # not loaded yet load when used): the workspace's steps each ask for the stay
+        encounter = uow.session.get(Encounter, encounter_id, options=options)
     else:
-        query = query.where(Encounter.visit_number == visit_number)
-    encounter = uow.session.scalar(query)
+        encounter = uow.session.scalar(
+            select(Encounter).options(*options).where(Encounter.visit_number == visit_number)
+        )
     if encounter is None:
         what = f"visit number '{visit_number}'" if visit_number else f"id {encounter_id}"
         raise NotFoundError(f"no stay with {what}")
