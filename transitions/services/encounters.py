@@ -11,7 +11,7 @@ from importlib import import_module
 from typing import Any
 
 from dateutil.relativedelta import relativedelta
-from sqlalchemy import BindParameter, Select, bindparam, func, or_, select
+from sqlalchemy import BindParameter, Select, and_, bindparam, case, func, or_, select
 from sqlalchemy.orm import aliased, joinedload, selectinload
 
 from transitions.db.followup_models import ReadmissionLink
@@ -244,30 +244,30 @@ class PriorUtilization:
 
 def prior_utilization(uow: UnitOfWork, encounter: Encounter) -> PriorUtilization:
     admit = encounter.admit_time
-    ed_window_start = admit - relativedelta(months=6)
-    ed_visits = uow.session.scalar(
-        select(func.count())
-        .select_from(Encounter)
-        .where(
-            Encounter.patient_id == encounter.patient_id,
-            Encounter.encounter_class == EncounterClass.EMERGENCY,
-            Encounter.admit_time >= ed_window_start,
-            Encounter.admit_time < admit - ED_VISIT_LEADING_TO_ADMISSION,
-        )
+    ed_visit = and_(
+        Encounter.encounter_class == EncounterClass.EMERGENCY,
+        Encounter.admit_time >= admit - relativedelta(months=6),
+        Encounter.admit_time < admit - ED_VISIT_LEADING_TO_ADMISSION,
     )
-    admissions = uow.session.scalar(
-        select(func.count())
-        .select_from(Encounter)
-        .where(
+    admission = and_(
+        Encounter.encounter_class == EncounterClass.INPATIENT,
+        Encounter.id != encounter.id,
+        Encounter.status != EncounterStatus.CANCELLED,
+    )
+    # both counts in one statement over the last 12 months (the ED window lies inside them)
+    ed_visits, admissions = uow.session.execute(
+        select(
+            func.sum(case((ed_visit, 1), else_=0)),
+            func.sum(case((admission, 1), else_=0)),
+        ).where(
             Encounter.patient_id == encounter.patient_id,
-            Encounter.encounter_class == EncounterClass.INPATIENT,
-            Encounter.id != encounter.id,
-            Encounter.status != EncounterStatus.CANCELLED,
             Encounter.admit_time >= admit - relativedelta(months=12),
             Encounter.admit_time < admit,
         )
+    ).one()
+    return PriorUtilization(
+        ed_visits_6_months=int(ed_visits or 0), admissions_12_months=int(admissions or 0)
     )
-    return PriorUtilization(ed_visits_6_months=ed_visits or 0, admissions_12_months=admissions or 0)
 
 
 @dataclass(frozen=True)
@@ -481,19 +481,25 @@ def _detail(uow: UnitOfWork, encounter: Encounter) -> StayDetail:
             )
         )
     }
+    # the stays readmitted after this one and the stay this one readmits: one statement
+    other = aliased(Encounter)
+    related = uow.session.execute(
+        select(other.id, other.visit_number, other.admit_time, other.readmission_of_id)
+        .where(
+            or_(other.readmission_of_id == encounter.id, other.id == encounter.readmission_of_id)
+            if encounter.readmission_of_id is not None
+            else other.readmission_of_id == encounter.id
+        )
+        .order_by(other.admit_time)
+    ).all()
     if encounter.readmission_of_id is not None:
-        index = aliased(Encounter)
-        readmission_of = uow.session.scalar(
-            select(index.visit_number).where(index.id == encounter.readmission_of_id)
+        readmission_of = next(
+            (row.visit_number for row in related if row.id == encounter.readmission_of_id), None
         )
-    later = aliased(Encounter)
     readmitted = tuple(
-        ReadmissionView(visit_number, admit_time, planned.get(stay_id))
-        for stay_id, visit_number, admit_time in uow.session.execute(
-            select(later.id, later.visit_number, later.admit_time)
-            .where(later.readmission_of_id == encounter.id)
-            .order_by(later.admit_time)
-        )
+        ReadmissionView(row.visit_number, row.admit_time, planned.get(row.id))
+        for row in related
+        if row.readmission_of_id == encounter.id
     )
     address = ", ".join(
         part
