@@ -316,7 +316,12 @@ def _readiness(
 
 
 def build_view(uow: UnitOfWork, encounter: Encounter) -> AssessmentView:
-    """The stay's assessment (no permission check, no audit: callers do both)."""
+    """The stay's assessment (no permission check, no audit: callers do both); remembered for
+    the steps loaded together (the readiness reads its state)."""
+    return uow.reuse(("assessment_view", encounter.id), lambda: _built_view(uow, encounter))
+
+
+def _built_view(uow: UnitOfWork, encounter: Encounter) -> AssessmentView:
     form = load_form()
     head = header(uow, encounter.id)
     rows = answer_rows(uow, encounter.id)
@@ -378,6 +383,10 @@ def assessment_readiness(uow: UnitOfWork, encounter: Encounter) -> tuple[str, li
     warning: complete, but open needs that nothing (no referral, no goal) refers to yet;
     done: complete and every open need has something planned. Problems are English sentences.
     """
+    view = uow.remembered(("assessment_view", encounter.id))
+    if isinstance(view, AssessmentView):  # the assessment step's, loaded together
+        state, problems = view.readiness
+        return state, list(problems)
     form = load_form()
     rows = answer_rows(uow, encounter.id)
     answers = current_answers(form, rows, facts_of(encounter.patient))

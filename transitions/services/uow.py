@@ -188,6 +188,11 @@ class UnitOfWork:
             self._deferred = False
             self._audits = None
 
+    def remembered(self, key: tuple[Any, ...]) -> Any | None:
+        """What :meth:`reuse` remembers for ``key`` (None outside :meth:`one_commit`, or if
+        nothing is): for a service that needs part of a view another step builds anyway."""
+        return None if self._cache is None else self._cache.remembered(key)
+
     def reuse(self, key: tuple[Any, ...], compute: Callable[[], T]) -> T:
         """``compute()``; inside :meth:`one_commit`, what it returned for the same ``key``
         earlier in the block, if nothing but audit events was written since (for the views
@@ -261,6 +266,13 @@ class ReadCache:
         for name, listener in self._listeners:
             event.remove(self.session, name, listener)
         self._forget()
+
+    def remembered(self, key: _Key) -> Any | None:
+        session = self.session
+        session._autoflush()  # noqa: SLF001 - as in reuse()
+        if session.new or session.dirty or session.deleted:
+            return None
+        return self.values.get(key)
 
     def reuse(self, key: _Key, compute: Callable[[], T]) -> T:
         session = self.session
