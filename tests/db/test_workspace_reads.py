@@ -16,10 +16,11 @@ from contextlib import contextmanager
 from typing import Any
 
 from sqlalchemy import event, func, select
+from sqlalchemy.orm import joinedload
 
 from tests.discharge_helpers import MakeUow, make_ready, nurse, seed_stay
 from transitions.db.engine import Database
-from transitions.db.models import AuditEvent, Diagnosis
+from transitions.db.models import AuditEvent, Diagnosis, Encounter
 from transitions.domain.enums import CodeSystem
 from transitions.services import (
     appointments,
@@ -172,6 +173,26 @@ def test_a_repeated_select_is_answered_from_the_unit_of_work_until_it_writes(
         assert diagnosis_codes(uow, stay.id) == []  # the block above was never committed
         assert diagnosis_codes(uow, stay.id) == []
         assert len(statements) == 2
+
+
+def test_what_is_not_remembered(make_uow: MakeUow, database: Database) -> None:
+    stay = seed_stay(make_uow)
+    with make_uow() as uow, uow.one_commit(), recorded(database) as statements:
+        for _ in range(2):
+            # joined eager loading of a collection (the caller uniques the rows)
+            stays = uow.session.scalars(
+                select(Encounter)
+                .options(joinedload(Encounter.medications))
+                .where(Encounter.id == stay.id)
+            )
+            assert [len(s.medications) for s in stays.unique()] == [1]
+            # the audit trail, which the unit of work writes to
+            uow.session.scalar(select(func.count()).select_from(AuditEvent))
+            # a locking read
+            uow.session.scalar(
+                select(Encounter.id).where(Encounter.id == stay.id).with_for_update()
+            )
+        assert len(statements) == 6
 
 
 def test_reuse_computes_again_after_a_write(make_uow: MakeUow) -> None:

@@ -240,11 +240,12 @@ class ReadCache:
     A statement run again with the same parameters returns the rows (the same ORM objects,
     which the cache also keeps in the session's identity map, so ``session.get`` and many-to-one
     lazy loads find them without SQL) instead of asking the database. Not remembered: locking
-    reads, ``populate_existing``, refreshes of expired attributes, streamed results and reads
-    of the audit table. Everything is forgotten when the session flushes anything but new audit
-    events, runs anything but a SELECT, commits or rolls back; the session's autoflush still
-    runs before a remembered statement, as before a real one.
-    """
+    reads, ``populate_existing``, refreshes of expired attributes, streamed results, results
+    with joined eager loaded collections and reads of the audit table. Everything is forgotten
+    when the session flushes anything but new audit events, runs anything but a SELECT, commits
+    or rolls back; the session's autoflush still runs before a remembered statement, as before
+    a real one. Views built from the rows are remembered by :meth:`reuse` under the same
+    rules."""
 
     def __init__(self, session: Session) -> None:
         self.session = session
@@ -348,6 +349,9 @@ class ReadCache:
         assert isinstance(statement, Select)  # _key() returns None for anything else
         if any(table.name == AuditEvent.__tablename__ for table in find_tables(statement)):
             return None
-        frozen = state.invoke_statement().freeze()
+        result = state.invoke_statement()
+        if result._unique_filter_state is not None:  # noqa: SLF001
+            return result  # joined eager collections: the caller must call unique() on it
+        frozen = result.freeze()
         self.results[key] = frozen
         return frozen()
