@@ -12,7 +12,7 @@ from typing import Any
 
 from dateutil.relativedelta import relativedelta
 from sqlalchemy import BindParameter, Select, and_, bindparam, case, func, or_, select
-from sqlalchemy.orm import aliased, joinedload, selectinload
+from sqlalchemy.orm import joinedload, selectinload
 
 from transitions.db.followup_models import ReadmissionLink
 from transitions.db.models import Encounter, Patient, Provider, Unit
@@ -470,28 +470,31 @@ def _detail(uow: UnitOfWork, encounter: Encounter) -> StayDetail:
     patient = encounter.patient
     pcp: Provider | None = patient.pcp
     readmission_of = None
-    planned: dict[int, bool] = {
-        stay_id: flag
-        for stay_id, flag in uow.session.execute(
-            select(ReadmissionLink.encounter_id, ReadmissionLink.planned).where(
-                or_(
-                    ReadmissionLink.encounter_id == encounter.id,
-                    ReadmissionLink.index_encounter_id == encounter.id,
-                )
-            )
-        )
-    }
-    # the stays readmitted after this one and the stay this one readmits: one statement
-    other = aliased(Encounter)
+    # One statement: this stay, the stays readmitted after it and the stay it readmits, each
+    # with its readmission link (this stay's own; the later stays' to this one).
+    link = and_(
+        ReadmissionLink.encounter_id == Encounter.id,
+        or_(
+            ReadmissionLink.encounter_id == encounter.id,
+            ReadmissionLink.index_encounter_id == encounter.id,
+        ),
+    )
+    which = [Encounter.id == encounter.id, Encounter.readmission_of_id == encounter.id]
+    if encounter.readmission_of_id is not None:
+        which.append(Encounter.id == encounter.readmission_of_id)
     related = uow.session.execute(
-        select(other.id, other.visit_number, other.admit_time, other.readmission_of_id)
-        .where(
-            or_(other.readmission_of_id == encounter.id, other.id == encounter.readmission_of_id)
-            if encounter.readmission_of_id is not None
-            else other.readmission_of_id == encounter.id
+        select(
+            Encounter.id,
+            Encounter.visit_number,
+            Encounter.admit_time,
+            Encounter.readmission_of_id,
+            ReadmissionLink.planned,
         )
-        .order_by(other.admit_time)
+        .outerjoin(ReadmissionLink, link)
+        .where(or_(*which))
+        .order_by(Encounter.admit_time)
     ).all()
+    planned: dict[int, bool] = {row.id: row.planned for row in related if row.planned is not None}
     if encounter.readmission_of_id is not None:
         readmission_of = next(
             (row.visit_number for row in related if row.id == encounter.readmission_of_id), None
