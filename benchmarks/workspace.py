@@ -4,12 +4,15 @@ The workspace is built with every registered step (``ui.workspace.steps.workspac
 recording task runner: it runs each task the workspace and its steps submit, at once and in
 order (as the one worker thread would), and adds up the time of the task functions only — the
 database work and the building of each step's view on the worker — not the widgets. The
-baseline fetches the same rows with hand-written SQL (about 25 statements: the stay with its
+baseline fetches the same rows with hand-written SQL (32 statements: the stay with its
 patient, unit, attending and PCP, diagnoses, allergies, labs, medicines, prior use, readmissions,
 the reconciliation with its decisions, acknowledgements and signed versions, the site drugs,
 appointments and their history, pending results, home services, risk scores, the provider and
-clinic directory, the education plan, decisions and teach-back records, the packet versions)
-and writes the view audit event, in one transaction. Median over the first current stays of the
+clinic directory, the education plan, decisions and teach-back records, the packet versions, and
+for the assessment, care plan and readiness steps the assessment, its answers, needs, referrals
+with their resources, goals with their links, follow-up tasks, discharge acknowledgements, the
+PCP summary's last delivery and the packet's printing events) and writes the view audit event,
+in one transaction. Median over the first current stays of the
 benchmark nurse's ward, each opened once (a warm-up stay first).
 
     python -m benchmarks.workspace --size 100k [--postgres] [--stays 20]
@@ -74,6 +77,22 @@ STAY_SQL = [
     """SELECT id, version, language, large_print, paper, sha256, size_bytes, page_count,
               created_at, created_by FROM discharge_packet WHERE encounter_id = :id
        ORDER BY version""",
+    # the assessment, care plan and readiness steps' data (the workspace shows them too)
+    "SELECT * FROM assessment WHERE encounter_id = :id",
+    "SELECT * FROM assessment_answer WHERE encounter_id = :id ORDER BY recorded_at, id",
+    "SELECT * FROM need WHERE encounter_id = :id ORDER BY id",
+    """SELECT r.*, c.name FROM referral r JOIN community_resource c ON c.id = r.resource_id
+       WHERE r.encounter_id = :id ORDER BY r.referred_on, r.id""",
+    """SELECT g.*, l.kind, l.need_id, l.appointment_id, l.referral_id, l.module_id
+       FROM care_goal g LEFT JOIN care_goal_link l ON l.goal_id = g.id
+       WHERE g.encounter_id = :id ORDER BY g.id, l.id""",
+    "SELECT * FROM followup_task WHERE encounter_id = :id",
+    "SELECT * FROM discharge_acknowledgement WHERE encounter_id = :id",
+    """SELECT method, sent_at, sent_by, recipient, sequence FROM pcp_summary_delivery
+       WHERE encounter_id = :id ORDER BY sequence DESC LIMIT 1""",
+    """SELECT entity_id, occurred_at, username FROM audit_event WHERE patient_id = :patient
+         AND entity = 'discharge_packet' AND action IN ('print', 'export', 'reprint')
+       ORDER BY occurred_at, id""",
 ]
 AUDIT_SQL = """INSERT INTO audit_event (occurred_at, username, workstation, patient_id, entity,
                entity_id, action) VALUES (CURRENT_TIMESTAMP, 'benchmark', 'bench', :patient,

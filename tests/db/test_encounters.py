@@ -127,6 +127,41 @@ def test_stay_detail_has_the_whole_record_and_is_audited(
     assert events == [("view", detail.visit_number, "test")]
 
 
+def test_prior_use_counts_ed_visits_in_6_months_and_admissions_in_12(
+    make_uow: UowFactory, actor: Actor
+) -> None:
+    with make_uow() as uow:
+        s = uow.session
+        unit = make_unit(s)
+        patient = make_patient(s, "Often", "Olga")
+        stay = make_stay(s, patient, unit)  # admitted 4 days ago
+
+        def before(days: float, kind: EncounterClass, **kwargs: object) -> None:
+            make_stay(
+                s,
+                patient,
+                None if kind is EncounterClass.EMERGENCY else unit,
+                encounter_class=kind,
+                admitted=stay.admit_time - timedelta(days=days),
+                **kwargs,  # type: ignore[arg-type]
+            )
+
+        ed, inpatient = EncounterClass.EMERGENCY, EncounterClass.INPATIENT
+        before(40, ed, status=EncounterStatus.DISCHARGED)  # counts
+        before(0.4, ed, status=EncounterStatus.DISCHARGED)  # led to this admission: not
+        before(200, ed, status=EncounterStatus.DISCHARGED)  # over 6 months: not
+        before(90, inpatient, status=EncounterStatus.DISCHARGED)  # counts
+        before(60, ed, status=EncounterStatus.DISCHARGED)  # counts
+        before(150, inpatient, status=EncounterStatus.CANCELLED)  # cancelled: not
+        before(400, inpatient, status=EncounterStatus.DISCHARGED)  # over 12 months: not
+        before(-2, inpatient)  # after this stay: not
+        stay_id = stay.id
+        uow.commit()
+    with make_uow() as uow:
+        detail = encounters.get_stay(uow, actor, encounter_id=stay_id)
+    assert (detail.prior.ed_visits_6_months, detail.prior.admissions_12_months) == (2, 1)
+
+
 def test_unknown_visit_number(make_uow: UowFactory, actor: Actor) -> None:
     with make_uow() as uow, pytest.raises(NotFoundError, match="V-NOPE"):
         encounters.get_stay(uow, actor, visit_number="V-NOPE")

@@ -86,8 +86,13 @@ class Provider(Tracked, Base):
 
     @property
     def display_name(self) -> str:
-        suffix = f", {self.credentials}" if self.credentials else ""
-        return f"{self.given_name} {self.family_name}{suffix}"
+        return self.name_of(self.given_name, self.family_name, self.credentials)
+
+    @staticmethod
+    def name_of(given_name: str, family_name: str, credentials: str | None) -> str:
+        """:attr:`display_name` from the columns (for lists read as rows, not objects)."""
+        suffix = f", {credentials}" if credentials else ""
+        return f"{given_name} {family_name}{suffix}"
 
 
 class Patient(Tracked, Base):

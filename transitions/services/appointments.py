@@ -185,12 +185,13 @@ class FollowUpPlan:
 
 
 def _encounter(uow: UnitOfWork, encounter_id: int | None, visit_number: str | None) -> Encounter:
-    query = select(Encounter)
+    encounter: Encounter | None
     if encounter_id is not None:
-        query = query.where(Encounter.id == encounter_id)
+        encounter = uow.session.get(Encounter, encounter_id)
     else:
-        query = query.where(Encounter.visit_number == visit_number)
-    encounter = uow.session.scalar(query)
+        encounter = uow.session.scalar(
+            select(Encounter).where(Encounter.visit_number == visit_number)
+        )
     if encounter is None:
         what = f"visit number '{visit_number}'" if visit_number else f"id {encounter_id}"
         raise NotFoundError(f"no stay with {what}")
@@ -262,17 +263,30 @@ def _view(appt: Appointment, warnings: tuple[AppointmentWarning, ...] = ()) -> A
 
 
 def _plan(uow: UnitOfWork, encounter: Encounter) -> FollowUpPlan:
-    tz = uow.tz
-    rows = uow.session.scalars(
-        select(Appointment)
-        .where(Appointment.encounter_id == encounter.id)
-        .options(
-            selectinload(Appointment.provider).selectinload(Provider.clinic),
-            selectinload(Appointment.clinic),
-            selectinload(Appointment.changes),
+    # built once for the steps loaded together (UnitOfWork.reuse)
+    return uow.reuse(("follow_up_plan", encounter.id), lambda: _built_plan(uow, encounter))
+
+
+def appointment_rows(uow: UnitOfWork, encounter_id: int) -> list[Appointment]:
+    """The stay's appointments by start, with provider, clinic and history (for other
+    services too: the care plan's goal links read the same rows)."""
+    return list(
+        uow.session.scalars(
+            select(Appointment)
+            .where(Appointment.encounter_id == encounter_id)
+            .options(
+                selectinload(Appointment.provider).selectinload(Provider.clinic),
+                selectinload(Appointment.clinic),
+                selectinload(Appointment.changes),
+            )
+            .order_by(Appointment.starts_at, Appointment.id)
         )
-        .order_by(Appointment.starts_at, Appointment.id)
-    ).all()
+    )
+
+
+def _built_plan(uow: UnitOfWork, encounter: Encounter) -> FollowUpPlan:
+    tz = uow.tz
+    rows = appointment_rows(uow, encounter.id)
     discharge = discharge_reference(uow, encounter)
     tier = site_risk_tier(uow, encounter)
     calendar = uow.site.holiday_calendar

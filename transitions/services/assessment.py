@@ -159,11 +159,7 @@ def assessment_form() -> AssessmentForm:
 
 
 def load_stay(uow: UnitOfWork, encounter_id: int) -> Encounter:
-    encounter = uow.session.scalar(
-        select(Encounter)
-        .options(selectinload(Encounter.patient))
-        .where(Encounter.id == encounter_id)
-    )
+    encounter = uow.session.get(Encounter, encounter_id, options=[selectinload(Encounter.patient)])
     if encounter is None:
         raise NotFoundError(f"no stay with id {encounter_id}")
     return encounter
@@ -332,7 +328,12 @@ def _readiness(
 
 
 def build_view(uow: UnitOfWork, encounter: Encounter) -> AssessmentView:
-    """The stay's assessment (no permission check, no audit: callers do both)."""
+    """The stay's assessment (no permission check, no audit: callers do both); remembered for
+    the steps loaded together (the readiness reads its state)."""
+    return uow.reuse(("assessment_view", encounter.id), lambda: _built_view(uow, encounter))
+
+
+def _built_view(uow: UnitOfWork, encounter: Encounter) -> AssessmentView:
     form = load_form()
     head = header(uow, encounter.id)
     rows = answer_rows(uow, encounter.id)
@@ -395,6 +396,10 @@ def assessment_readiness(uow: UnitOfWork, encounter: Encounter) -> tuple[str, li
     done: complete and every open need has something planned. Problems are keyed messages
     (:mod:`transitions.services.readiness_messages`) with their English ``text``.
     """
+    view = uow.remembered(("assessment_view", encounter.id))
+    if isinstance(view, AssessmentView):  # the assessment step's, loaded together
+        state, problems = view.readiness
+        return state, list(problems)
     form = load_form()
     rows = answer_rows(uow, encounter.id)
     answers = current_answers(form, rows, facts_of(encounter.patient))

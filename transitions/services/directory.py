@@ -22,7 +22,6 @@ from dataclasses import dataclass
 from typing import Any
 
 from sqlalchemy import select
-from sqlalchemy.orm import selectinload
 
 from transitions.db.models import Clinic, Provider
 from transitions.domain.appointments import parse_opening_hours
@@ -81,27 +80,44 @@ class ImportResult:
 def list_directory(uow: UnitOfWork, actor: Actor) -> list[DirectoryEntry]:
     """Providers (by name) then clinics, for the booking form."""
     require(actor, "stay.view")
+    # columns, not ORM objects: the list is read on every workspace open
+    clinics = uow.session.execute(
+        select(
+            Clinic.id,
+            Clinic.name,
+            Clinic.specialty,
+            Clinic.phone,
+            Clinic.opening_hours,
+            Clinic.accepts_new_patients,
+        ).order_by(Clinic.name, Clinic.id)
+    ).all()
+    clinic_by_id = {c.id: c for c in clinics}
     entries: list[DirectoryEntry] = []
-    providers = uow.session.scalars(
-        select(Provider)
-        .options(selectinload(Provider.clinic))
-        .order_by(Provider.family_name, Provider.given_name, Provider.id)
-    )
-    for p in providers:
-        clinic = p.clinic
-        label = p.display_name + (f" — {clinic.name}" if clinic else "")
+    for p in uow.session.execute(
+        select(
+            Provider.id,
+            Provider.given_name,
+            Provider.family_name,
+            Provider.credentials,
+            Provider.specialty,
+            Provider.phone,
+            Provider.clinic_id,
+        ).order_by(Provider.family_name, Provider.given_name, Provider.id)
+    ):
+        clinic = clinic_by_id.get(p.clinic_id) if p.clinic_id is not None else None
+        name = Provider.name_of(p.given_name, p.family_name, p.credentials)
         entries.append(
             DirectoryEntry(
                 p.id,
                 clinic.id if clinic else None,
-                label,
+                name + (f" — {clinic.name}" if clinic else ""),
                 p.specialty,
                 p.phone or (clinic.phone if clinic else None),
                 clinic.opening_hours if clinic else None,
                 clinic.accepts_new_patients if clinic else True,
             )
         )
-    for c in uow.session.scalars(select(Clinic).order_by(Clinic.name, Clinic.id)):
+    for c in clinics:
         entries.append(
             DirectoryEntry(
                 None, c.id, c.name, c.specialty, c.phone, c.opening_hours, c.accepts_new_patients

@@ -76,23 +76,32 @@ class DrugName:
 
 
 #: The names of the last knowledge asked for (it is cached above): opening a stay asks again.
-_names: tuple[Knowledge, list[DrugName]] | None = None
+_names: tuple[Knowledge, list[DrugName], list[str]] | None = None
 
 
-def drug_names(uow: UnitOfWork) -> list[DrugName]:
-    """Every generic and brand name of the vocabulary, sorted, for type-ahead."""
+def _known_names(uow: UnitOfWork) -> tuple[Knowledge, list[DrugName], list[str]]:
     global _names
     knowledge = site_knowledge(uow)
     if _names is not None and _names[0] is knowledge:
-        return list(_names[1])
+        return _names
     names: dict[str, DrugName] = {}
     for entry in knowledge.vocabulary.entries:
         names.setdefault(name_key(entry.generic), DrugName(entry.generic, entry.generic, False))
         for brand in entry.brands:
             names.setdefault(name_key(brand), DrugName(brand, entry.generic, True))
     found = sorted(names.values(), key=lambda n: n.name.casefold())
-    _names = (knowledge, found)
-    return list(found)
+    _names = (knowledge, found, [n.name for n in found])
+    return _names
+
+
+def drug_names(uow: UnitOfWork) -> list[DrugName]:
+    """Every generic and brand name of the vocabulary, sorted, for type-ahead."""
+    return list(_known_names(uow)[1])
+
+
+def drug_name_texts(uow: UnitOfWork) -> list[str]:
+    """The names of :func:`drug_names` alone (the medication step's type-ahead)."""
+    return list(_known_names(uow)[2])
 
 
 @dataclass(frozen=True)

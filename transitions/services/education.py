@@ -185,20 +185,26 @@ class TeachingEntry:
 def _load(
     uow: UnitOfWork, *, encounter_id: int | None = None, visit_number: str | None = None
 ) -> Encounter:
-    query = select(Encounter).options(
-        selectinload(Encounter.patient),
-        selectinload(Encounter.diagnoses),
-        selectinload(Encounter.medications),
-    )
+    options = _stay_options()
+    encounter: Encounter | None
     if encounter_id is not None:
-        query = query.where(Encounter.id == encounter_id)
+        encounter = uow.session.get(Encounter, encounter_id, options=options)
     else:
-        query = query.where(Encounter.visit_number == visit_number)
-    encounter = uow.session.scalar(query)
+        encounter = uow.session.scalar(
+            select(Encounter).options(*options).where(Encounter.visit_number == visit_number)
+        )
     if encounter is None:
         what = f"visit number '{visit_number}'" if visit_number else f"id {encounter_id}"
         raise NotFoundError(f"no stay with {what}")
     return encounter
+
+
+def _stay_options() -> tuple[Any, ...]:
+    return (
+        selectinload(Encounter.patient),
+        selectinload(Encounter.diagnoses),
+        selectinload(Encounter.medications),
+    )
 
 
 def _plan(uow: UnitOfWork, encounter_id: int) -> EducationPlan | None:
@@ -269,6 +275,11 @@ def _interpreter_expected(patient: Patient) -> bool:
 
 
 def _build_view(uow: UnitOfWork, encounter: Encounter) -> EducationView:
+    # built once for the steps loaded together (UnitOfWork.reuse)
+    return uow.reuse(("education_view", encounter.id), lambda: _built_view(uow, encounter))
+
+
+def _built_view(uow: UnitOfWork, encounter: Encounter) -> EducationView:
     catalog = load_catalog()
     plan = _plan(uow, encounter.id)
     answers = _boost_answers(plan)
@@ -415,6 +426,11 @@ def education_progress(
     catalog = load_catalog()
     result: dict[int, Progress] = {}
     ids = list(dict.fromkeys(encounter_ids))
+    if len(ids) == 1:
+        # one stay (the workspace's header): the rows the education step reads as well, so
+        # that, loaded together, the step finds them in the unit of work (see one_commit)
+        progress = _stay_progress(uow, catalog, ids[0])
+        return {} if progress is None else {ids[0]: progress}
     for chunk_start in range(0, len(ids), PROGRESS_CHUNK):
         chunk = ids[chunk_start : chunk_start + PROGRESS_CHUNK]
         present = set(uow.session.scalars(select(Encounter.id).where(Encounter.id.in_(chunk))))
@@ -473,18 +489,49 @@ def education_progress(
                 vocabulary,
                 positive,
             )
-            suggested = {s.module_id for s in suggestions}
-            chosen = decisions.get(encounter_id, {})
-            items = [
-                (f"{m.id}/{i.id}", i.key)
-                for m in catalog.modules
-                if _in_effect(m.id, suggested, chosen.get(m.id))
-                for i in m.items
-            ]
-            result[encounter_id] = compute_progress(
-                items, latest.get(encounter_id, {}), bool(answers.get("poor_health_literacy"))
+            result[encounter_id] = _progress_of(
+                catalog,
+                answers,
+                {s.module_id for s in suggestions},
+                decisions.get(encounter_id, {}),
+                latest.get(encounter_id, {}),
             )
     return result
+
+
+def _progress_of(
+    catalog: Catalog,
+    answers: Mapping[str, bool | None],
+    suggested: set[str],
+    chosen: Mapping[str, ModuleDecision],
+    latest: Mapping[str, TeachBackResult],
+) -> Progress:
+    items = [
+        (f"{m.id}/{i.id}", i.key)
+        for m in catalog.modules
+        if _in_effect(m.id, suggested, chosen.get(m.id))
+        for i in m.items
+    ]
+    return compute_progress(items, latest, bool(answers.get("poor_health_literacy")))
+
+
+def _stay_progress(uow: UnitOfWork, catalog: Catalog, encounter_id: int) -> Progress | None:
+    """:func:`education_progress` of one stay, from the rows :func:`get_education` reads."""
+    encounter = uow.session.get(Encounter, encounter_id, options=_stay_options())
+    if encounter is None:
+        return None
+    answers = _boost_answers(_plan(uow, encounter_id))
+    positive = [k for k, v in answers.items() if v]
+    latest: dict[str, TeachBackResult] = {}
+    for record in reversed(_records(uow, encounter_id)):  # oldest first: the latest wins
+        latest[f"{record.module_id}/{record.item_id}"] = record.result
+    return _progress_of(
+        catalog,
+        answers,
+        {s.module_id for s in _suggestions(catalog, encounter, positive)},
+        {module: row.decision for module, row in _decisions(uow, encounter_id).items()},
+        latest,
+    )
 
 
 def boost_positive(
@@ -496,9 +543,16 @@ def boost_positive(
     ids = list(dict.fromkeys(encounter_ids))
     for chunk_start in range(0, len(ids), PROGRESS_CHUNK):
         chunk = ids[chunk_start : chunk_start + PROGRESS_CHUNK]
-        for plan in uow.session.scalars(
-            select(EducationPlan).where(EducationPlan.encounter_id.in_(chunk))
-        ):
+        if len(chunk) == 1:  # one stay: the same statement as the education step's
+            plan = _plan(uow, chunk[0])
+            plans = [] if plan is None else [plan]
+        else:
+            plans = list(
+                uow.session.scalars(
+                    select(EducationPlan).where(EducationPlan.encounter_id.in_(chunk))
+                )
+            )
+        for plan in plans:
             answers = _boost_answers(plan)
             result[plan.encounter_id] = tuple(k for k in BOOST_KEYS if answers[k])
     return result

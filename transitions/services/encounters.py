@@ -11,8 +11,8 @@ from importlib import import_module
 from typing import Any, NamedTuple
 
 from dateutil.relativedelta import relativedelta
-from sqlalchemy import BindParameter, Select, bindparam, func, or_, select
-from sqlalchemy.orm import aliased, joinedload, selectinload
+from sqlalchemy import BindParameter, Select, and_, bindparam, case, func, or_, select
+from sqlalchemy.orm import joinedload, selectinload
 
 from transitions.db.base import date_reader, enum_values, gc_paused, raw, utc_reader
 from transitions.db.followup_models import ReadmissionLink
@@ -274,30 +274,30 @@ class PriorUtilization:
 
 def prior_utilization(uow: UnitOfWork, encounter: Encounter) -> PriorUtilization:
     admit = encounter.admit_time
-    ed_window_start = admit - relativedelta(months=6)
-    ed_visits = uow.session.scalar(
-        select(func.count())
-        .select_from(Encounter)
-        .where(
-            Encounter.patient_id == encounter.patient_id,
-            Encounter.encounter_class == EncounterClass.EMERGENCY,
-            Encounter.admit_time >= ed_window_start,
-            Encounter.admit_time < admit - ED_VISIT_LEADING_TO_ADMISSION,
-        )
+    ed_visit = and_(
+        Encounter.encounter_class == EncounterClass.EMERGENCY,
+        Encounter.admit_time >= admit - relativedelta(months=6),
+        Encounter.admit_time < admit - ED_VISIT_LEADING_TO_ADMISSION,
     )
-    admissions = uow.session.scalar(
-        select(func.count())
-        .select_from(Encounter)
-        .where(
+    admission = and_(
+        Encounter.encounter_class == EncounterClass.INPATIENT,
+        Encounter.id != encounter.id,
+        Encounter.status != EncounterStatus.CANCELLED,
+    )
+    # both counts in one statement over the last 12 months (the ED window lies inside them)
+    ed_visits, admissions = uow.session.execute(
+        select(
+            func.sum(case((ed_visit, 1), else_=0)),
+            func.sum(case((admission, 1), else_=0)),
+        ).where(
             Encounter.patient_id == encounter.patient_id,
-            Encounter.encounter_class == EncounterClass.INPATIENT,
-            Encounter.id != encounter.id,
-            Encounter.status != EncounterStatus.CANCELLED,
             Encounter.admit_time >= admit - relativedelta(months=12),
             Encounter.admit_time < admit,
         )
+    ).one()
+    return PriorUtilization(
+        ed_visits_6_months=int(ed_visits or 0), admissions_12_months=int(admissions or 0)
     )
-    return PriorUtilization(ed_visits_6_months=ed_visits or 0, admissions_12_months=admissions or 0)
 
 
 @dataclass(frozen=True)
@@ -413,7 +413,7 @@ def load_encounter(
 ) -> Encounter:
     # The stay's one-of relations joined into its row, its lists one query each: 5 queries
     # where one per relation made 10 (and half the time in the ORM's loading machinery).
-    query = select(Encounter).options(
+    options = (
         joinedload(Encounter.patient).joinedload(Patient.pcp),
         joinedload(Encounter.patient).selectinload(Patient.allergies),
         joinedload(Encounter.unit),
@@ -423,11 +423,15 @@ def load_encounter(
         selectinload(Encounter.labs),
         selectinload(Encounter.medications),
     )
+    encounter: Encounter | None
     if encounter_id is not None:
-        query = query.where(Encounter.id == encounter_id)
+        # by id, a stay this unit of work already holds is used as it is (no SQL; relations
+        # not loaded yet load when used): the workspace's steps each ask for the stay
+        encounter = uow.session.get(Encounter, encounter_id, options=options)
     else:
-        query = query.where(Encounter.visit_number == visit_number)
-    encounter = uow.session.scalar(query)
+        encounter = uow.session.scalar(
+            select(Encounter).options(*options).where(Encounter.visit_number == visit_number)
+        )
     if encounter is None:
         what = f"visit number '{visit_number}'" if visit_number else f"id {encounter_id}"
         raise NotFoundError(f"no stay with {what}")
@@ -496,30 +500,39 @@ def _detail(uow: UnitOfWork, encounter: Encounter) -> StayDetail:
     patient = encounter.patient
     pcp: Provider | None = patient.pcp
     readmission_of = None
-    planned: dict[int, bool] = {
-        stay_id: flag
-        for stay_id, flag in uow.session.execute(
-            select(ReadmissionLink.encounter_id, ReadmissionLink.planned).where(
-                or_(
-                    ReadmissionLink.encounter_id == encounter.id,
-                    ReadmissionLink.index_encounter_id == encounter.id,
-                )
-            )
-        )
-    }
+    # One statement: this stay, the stays readmitted after it and the stay it readmits, each
+    # with its readmission link (this stay's own; the later stays' to this one).
+    link = and_(
+        ReadmissionLink.encounter_id == Encounter.id,
+        or_(
+            ReadmissionLink.encounter_id == encounter.id,
+            ReadmissionLink.index_encounter_id == encounter.id,
+        ),
+    )
+    which = [Encounter.id == encounter.id, Encounter.readmission_of_id == encounter.id]
     if encounter.readmission_of_id is not None:
-        index = aliased(Encounter)
-        readmission_of = uow.session.scalar(
-            select(index.visit_number).where(index.id == encounter.readmission_of_id)
+        which.append(Encounter.id == encounter.readmission_of_id)
+    related = uow.session.execute(
+        select(
+            Encounter.id,
+            Encounter.visit_number,
+            Encounter.admit_time,
+            Encounter.readmission_of_id,
+            ReadmissionLink.planned,
         )
-    later = aliased(Encounter)
+        .outerjoin(ReadmissionLink, link)
+        .where(or_(*which))
+        .order_by(Encounter.admit_time)
+    ).all()
+    planned: dict[int, bool] = {row.id: row.planned for row in related if row.planned is not None}
+    if encounter.readmission_of_id is not None:
+        readmission_of = next(
+            (row.visit_number for row in related if row.id == encounter.readmission_of_id), None
+        )
     readmitted = tuple(
-        ReadmissionView(visit_number, admit_time, planned.get(stay_id))
-        for stay_id, visit_number, admit_time in uow.session.execute(
-            select(later.id, later.visit_number, later.admit_time)
-            .where(later.readmission_of_id == encounter.id)
-            .order_by(later.admit_time)
-        )
+        ReadmissionView(row.visit_number, row.admit_time, planned.get(row.id))
+        for row in related
+        if row.readmission_of_id == encounter.id
     )
     address = ", ".join(
         part

@@ -113,7 +113,16 @@ def _goal(uow: UnitOfWork, goal_id: int, expected_version: int) -> Goal:
 def link_options(uow: UnitOfWork, encounter: Encounter) -> list[GoalLinkOption]:
     """Everything of the stay a goal can serve from: needs, education modules (the stay's
     plan), open appointments and referrals — labelled for a list (no permission check)."""
-    from transitions.services.education import plan_view  # education imports many services
+    # built once for the steps loaded together (UnitOfWork.reuse)
+    return list(
+        uow.reuse(("goal_link_options", encounter.id), lambda: _link_options(uow, encounter))
+    )
+
+
+def _link_options(uow: UnitOfWork, encounter: Encounter) -> tuple[GoalLinkOption, ...]:
+    # education and appointments import many services
+    from transitions.services.appointments import appointment_rows
+    from transitions.services.education import plan_view
 
     options: list[GoalLinkOption] = []
     for need in uow.session.scalars(
@@ -124,12 +133,7 @@ def link_options(uow: UnitOfWork, encounter: Encounter) -> list[GoalLinkOption]:
     for module in plan_view(uow, encounter).modules:
         ref = GoalLinkRef(GoalLinkKind.EDUCATION_MODULE, module.module_id)
         options.append(GoalLinkOption(ref, module.title_en))
-    for appt in uow.session.scalars(
-        select(Appointment)
-        .where(Appointment.encounter_id == encounter.id)
-        .options(selectinload(Appointment.provider), selectinload(Appointment.clinic))
-        .order_by(Appointment.starts_at)
-    ):
+    for appt in appointment_rows(uow, encounter.id):
         options.append(
             GoalLinkOption(GoalLinkRef(GoalLinkKind.APPOINTMENT, appt.id), _appt(uow, appt))
         )
@@ -140,7 +144,7 @@ def link_options(uow: UnitOfWork, encounter: Encounter) -> list[GoalLinkOption]:
         .order_by(Referral.id)
     ):
         options.append(GoalLinkOption(GoalLinkRef(GoalLinkKind.REFERRAL, referral_id), name))
-    return options
+    return tuple(options)
 
 
 def _appt(uow: UnitOfWork, appt: Appointment) -> str:
@@ -197,16 +201,21 @@ def _ref_of(link: GoalLink) -> GoalLinkRef:
     return GoalLinkRef(kind, value)
 
 
-def stay_goals(uow: UnitOfWork, encounter: Encounter, *, with_links: bool = True) -> list[GoalView]:
-    """The stay's goals, oldest first (no permission check: for other services)."""
-    goals = list(
+def goal_rows(uow: UnitOfWork, encounter_id: int) -> list[Goal]:
+    """The stay's goals with their links, oldest first."""
+    return list(
         uow.session.scalars(
             select(Goal)
-            .where(Goal.encounter_id == encounter.id)
+            .where(Goal.encounter_id == encounter_id)
             .options(selectinload(Goal.links))
             .order_by(Goal.id)
         )
     )
+
+
+def stay_goals(uow: UnitOfWork, encounter: Encounter, *, with_links: bool = True) -> list[GoalView]:
+    """The stay's goals, oldest first (no permission check: for other services)."""
+    goals = goal_rows(uow, encounter.id)
     labels: dict[tuple[str, str], GoalLinkOption] = {}
     if with_links and any(g.links for g in goals):
         labels = {(o.link.kind.value, str(o.link.ref)): o for o in link_options(uow, encounter)}

@@ -367,7 +367,8 @@ def _boost(
     for name, route in going:
         if (name, route) not in memo:
             drug = kb.vocabulary.resolve(name)
-            alert = drug and any(h.matches(drug, _lenient_route(route)) for h in kb.high_alert)
+            parsed = _lenient_route(route) if drug else None
+            alert = drug and any(h.matches(drug, parsed) for h in kb.high_alert)
             memo[(name, route)] = drug.display if drug and alert else None
         found = memo[(name, route)]
         if found:
@@ -377,6 +378,12 @@ def _boost(
 
 
 def build_view(uow: UnitOfWork, encounter: Encounter) -> ReconciliationView:
+    """The stay's reconciliation (no permission check, no audit: callers do both); built once
+    for the steps loaded together (:meth:`UnitOfWork.reuse`)."""
+    return uow.reuse(("medrec_view", encounter.id), lambda: _build_view(uow, encounter))
+
+
+def _build_view(uow: UnitOfWork, encounter: Encounter) -> ReconciliationView:
     state = load_state(uow, encounter.id)
     entries = _entries(uow, encounter.id)
     decisions = _decisions(uow, encounter.id)
@@ -493,6 +500,8 @@ def pharmacist_review_suggestions(
         return {}
     kb = site_knowledge(uow)
     ids = list(dict.fromkeys(encounter_ids))
+    if len(ids) == 1:  # one stay (the workspace's header): the reconciliation's own rows
+        return {ids[0]: _boost(kb, _entries(uow, ids[0]), _decisions(uow, ids[0]), {})}
     decisions: dict[int, list[MedrecDecision]] = {i: [] for i in ids}
     for d in uow.session.scalars(
         select(MedrecDecision).where(MedrecDecision.encounter_id.in_(ids))

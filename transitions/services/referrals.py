@@ -17,7 +17,7 @@ from sqlalchemy import func, select
 from sqlalchemy.orm import selectinload
 
 from transitions.db.assessment_models import Need
-from transitions.db.careplan_models import CommunityResource, Goal, Referral
+from transitions.db.careplan_models import CommunityResource, Referral
 from transitions.db.models import Encounter
 from transitions.domain.assessment import NeedStatus
 from transitions.domain.assessment_form import load_form
@@ -158,6 +158,11 @@ def stay_referrals(uow: UnitOfWork, encounter_id: int) -> list[ReferralView]:
 
 def stay_needs(uow: UnitOfWork, encounter_id: int) -> list[NeedReferrals]:
     """The stay's needs with their referrals (no permission check: for other services)."""
+    # built once for the steps loaded together (UnitOfWork.reuse)
+    return list(uow.reuse(("stay_needs", encounter_id), lambda: _stay_needs(uow, encounter_id)))
+
+
+def _stay_needs(uow: UnitOfWork, encounter_id: int) -> tuple[NeedReferrals, ...]:
     vocab = vocabulary()
     by_need: dict[int, list[ReferralView]] = {}
     for referral in reversed(stay_referrals(uow, encounter_id)):
@@ -165,7 +170,7 @@ def stay_needs(uow: UnitOfWork, encounter_id: int) -> list[NeedReferrals]:
     needs = uow.session.scalars(
         select(Need).where(Need.encounter_id == encounter_id).order_by(Need.id)
     )
-    return [
+    return tuple(
         NeedReferrals(
             need_id=n.id,
             domain=n.domain.value,
@@ -177,7 +182,7 @@ def stay_needs(uow: UnitOfWork, encounter_id: int) -> list[NeedReferrals]:
             referrals=tuple(by_need.get(n.id, ())),
         )
         for n in needs
-    ]
+    )
 
 
 def list_need_referrals(uow: UnitOfWork, actor: Actor, encounter_id: int) -> list[NeedReferrals]:
@@ -344,11 +349,12 @@ def careplan_readiness(uow: UnitOfWork, encounter: Encounter) -> tuple[str, list
     - ``in_progress``: referrals in hand but no goal set with the patient yet;
     - ``done``: at least one goal and every referable open need referred.
     """
+    from transitions.services.goals import goal_rows  # goals' links name referrals
+
     warnings = careplan_warning_messages(uow, encounter)
-    goals = uow.session.scalar(select(func.count(Goal.id)).where(Goal.encounter_id == encounter.id))
-    referrals = uow.session.scalar(
-        select(func.count(Referral.id)).where(Referral.encounter_id == encounter.id)
-    )
+    # the rows the care plan step reads (counted here, not counted again by the database)
+    goals = len(goal_rows(uow, encounter.id))
+    referrals = len(stay_referrals(uow, encounter.id))
     problems = list(warnings)
     if not goals:
         problems.append(say(MessageKey.CAREPLAN_NO_GOAL))

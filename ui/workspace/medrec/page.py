@@ -167,7 +167,7 @@ class MedicationsStep(StepPage):
         actor, encounter_id = self.ctx.require_actor(), self.encounter_id
 
         def work(uow: UnitOfWork) -> tuple[ReconciliationView, list[str]]:
-            names = [n.name for n in drugs.drug_names(uow)] if not self.drug_names else []
+            names = drugs.drug_name_texts(uow) if not self.drug_names else []
             return medrec.get_reconciliation(uow, actor, encounter_id), names
 
         def done(result: tuple[ReconciliationView, list[str]]) -> None:
