@@ -60,7 +60,8 @@ FOLLOWUP_SQL = [
         WHERE e.{WINDOW.replace("AND ", "AND e.")} ORDER BY e.discharge_time, e.id""",
     f"""SELECT t.id, t.version_id, t.encounter_id, t.kind, t.status, t.due_date, t.owner_id,
                t.outcome, t.event_date, t.closed_at
-        FROM followup_task t WHERE t.encounter_id IN (SELECT id FROM encounter WHERE {WINDOW})""",
+        FROM followup_task t WHERE t.encounter_id IN (SELECT id FROM encounter WHERE {WINDOW})
+          AND t.status <> 'cancelled'""",
     f"""SELECT r.encounter_id, r.stage, r.lace_score, r.lace_tier, r.hospital_score,
                r.hospital_tier, r.missing
         FROM risk_assessment r
