@@ -69,7 +69,8 @@ FOLLOWUP_SQL = [
         LEFT JOIN unit u ON u.id = e.unit_id
         WHERE e.{WINDOW.replace("AND ", "AND e.")} ORDER BY e.discharge_time, e.id""",
     f"""SELECT t.id, t.encounter_id, t.kind, t.status, t.due_date, t.owner_id
-        FROM followup_task t WHERE t.encounter_id IN (SELECT id FROM encounter WHERE {WINDOW})""",
+        FROM followup_task t WHERE t.encounter_id IN (SELECT id FROM encounter WHERE {WINDOW})
+          AND t.status <> 'cancelled'""",
     f"""SELECT r.encounter_id, r.stage, r.lace_score, r.lace_tier, r.hospital_score,
                r.hospital_tier, r.missing
         FROM risk_assessment r

@@ -197,9 +197,12 @@ def test_signoff_void_migration_keeps_signoffs_and_goes_back(empty_database: Dat
             values,
         )
         connection.execute(insert, values)  # once voided, the stay may be signed off again
+    # (down to 1350 first: SQLite's DDL is not transactional, so a refusal after a later
+    # revision went down would leave that one half undone)
+    _migrate(engine, "1350", down=True)
     with pytest.raises(RuntimeError, match="cannot downgrade below 1350"):
         _migrate(engine, "1300", down=True)
-    assert migrate.current_revision(engine) == migrate.head_revision()
+    assert migrate.current_revision(engine) == "1350"
     with engine.begin() as connection:
         connection.execute(text("DELETE FROM discharge_signoff WHERE voided_at IS NOT NULL"))
     _migrate(engine, "1300", down=True)
@@ -207,5 +210,64 @@ def test_signoff_void_migration_keeps_signoffs_and_goes_back(empty_database: Dat
     assert "voided_at" not in columns and "uq_discharge_signoff_encounter_id" in uniques
     with engine.connect() as connection:
         assert connection.execute(text("SELECT COUNT(*) FROM discharge_signoff")).scalar() == 1
+    _migrate(engine, "head")
+    assert migrate.drift(engine) == []
+
+
+def _task_schema(engine: Engine) -> tuple[set[str], set[str]]:
+    """(unique constraints, indexes) of followup_task."""
+    found = inspect(engine)
+    return (
+        {str(u["name"]) for u in found.get_unique_constraints("followup_task")},
+        {str(i["name"]) for i in found.get_indexes("followup_task")},
+    )
+
+
+def test_task_cancel_migration_keeps_tasks_and_goes_back(empty_database: Database) -> None:
+    """1400: existing tasks stay; one task of a kind per stay that is not cancelled is enforced
+    by the database, a cancelled one may have a successor; down and up again is clean, and going
+    down is refused once a stay has two tasks of a kind (the older schema cannot hold them)."""
+    engine = empty_database.engine
+    _migrate(engine, "1350")
+    uniques, _ = _task_schema(engine)
+    assert "uq_followup_task_encounter_kind" in uniques
+    with Session(engine) as session:
+        stay = make_stay(session, make_patient(session), make_unit(session))
+        stay_id = stay.id
+        session.commit()
+    insert = text(
+        "INSERT INTO followup_task (encounter_id, kind, status, due_date, "
+        "created_at, updated_at, version_id) "
+        "VALUES (:stay, 'contact', 'open', :due, :t, :t, 1)"
+    )
+    values = {
+        "stay": stay_id,
+        "due": datetime(2026, 11, 27, tzinfo=UTC).date(),
+        "t": datetime(2026, 11, 25, 15, tzinfo=UTC),
+    }
+    with engine.begin() as connection:
+        connection.execute(insert, values)
+    _migrate(engine, "head")
+    assert migrate.drift(engine) == []
+    uniques, indexes = _task_schema(engine)
+    assert "uq_followup_task_encounter_kind" not in uniques
+    assert {"ix_followup_task_encounter", "uq_followup_task_active"} <= indexes
+    with engine.begin() as connection:
+        # a second open contact task for the stay is refused by the database
+        with pytest.raises(IntegrityError), connection.begin_nested():
+            connection.execute(insert, values)
+        connection.execute(text("UPDATE followup_task SET status = 'cancelled'"))
+        connection.execute(insert, values)  # once cancelled, the stay may have a new one
+    with pytest.raises(RuntimeError, match="cannot downgrade below 1400"):
+        _migrate(engine, "1350", down=True)
+    assert migrate.current_revision(engine) == migrate.head_revision()
+    with engine.begin() as connection:
+        connection.execute(text("DELETE FROM followup_task WHERE status = 'cancelled'"))
+    _migrate(engine, "1350", down=True)
+    uniques, indexes = _task_schema(engine)
+    assert "uq_followup_task_encounter_kind" in uniques
+    assert "uq_followup_task_active" not in indexes
+    with engine.connect() as connection:
+        assert connection.execute(text("SELECT COUNT(*) FROM followup_task")).scalar() == 1
     _migrate(engine, "head")
     assert migrate.drift(engine) == []

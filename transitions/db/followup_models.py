@@ -4,6 +4,9 @@
   stored with the inputs and the item-by-item breakdown they were computed from (JSON text).
 - ``followup_task``: the TCM contact call, the visit-kept check and the 30-day readmission check
   created at discharge; ``owner_id`` None means the unit's follow-up team (the unit default).
+  When the hospital cancels the discharge (ADT A13) its open tasks are cancelled (kept, with
+  who/when/why); a later discharge gets fresh ones. At most one task of a kind per stay is not
+  cancelled (a partial unique index, both databases).
 - ``call_attempt``: each call of a contact task (who, when, number, reached or not, answers).
 - ``readmission_link``: an inpatient stay that began within 30 days of an index discharge.
 """
@@ -12,7 +15,17 @@ from __future__ import annotations
 
 from datetime import date, datetime
 
-from sqlalchemy import Boolean, Date, ForeignKey, Index, Integer, String, Text, UniqueConstraint
+from sqlalchemy import (
+    Boolean,
+    Date,
+    ForeignKey,
+    Index,
+    Integer,
+    String,
+    Text,
+    UniqueConstraint,
+    text,
+)
 from sqlalchemy.orm import Mapped, mapped_column
 
 from transitions.db.base import Base, Tracked, UTCDateTime, str_enum
@@ -40,6 +53,10 @@ class RiskAssessment(Tracked, Base):
     )
 
 
+#: the task counts (is not cancelled); the migration keeps its own copy of this text
+ACTIVE_TASK = "status <> 'cancelled'"
+
+
 class FollowupTask(Tracked, Base):
     __tablename__ = "followup_task"
 
@@ -56,7 +73,18 @@ class FollowupTask(Tracked, Base):
     event_date: Mapped[date | None] = mapped_column(Date)
 
     __table_args__ = (
-        UniqueConstraint("encounter_id", "kind", name="uq_followup_task_encounter_kind"),
+        # a stay's tasks, cancelled or not (its history; the encounter's foreign key)
+        Index("ix_followup_task_encounter", "encounter_id", "kind"),
+        # at most one task of a kind per stay counts: a cancelled discharge's tasks are kept
+        # cancelled and the next discharge gets its own (partial unique index, both databases)
+        Index(
+            "uq_followup_task_active",
+            "encounter_id",
+            "kind",
+            unique=True,
+            sqlite_where=text(ACTIVE_TASK),
+            postgresql_where=text(ACTIVE_TASK),
+        ),
         Index("ix_followup_task_due", "status", "due_date"),
     )
 

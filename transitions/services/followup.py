@@ -41,6 +41,9 @@ from transitions.services.followup_risk import (
 from transitions.services.permissions import require
 from transitions.services.uow import Actor, UnitOfWork
 
+#: a task that counts: not cancelled with a cancelled discharge (ADT A13; kept as history)
+ACTIVE_TASK = FollowupTask.status != TaskStatus.CANCELLED
+
 
 def _local_date(uow: UnitOfWork, moment: datetime) -> date:
     return moment.astimezone(uow.tz).date()
@@ -59,17 +62,18 @@ def create_followup_tasks(
 ) -> list[FollowupTask]:
     """At discharge: score the stay and create its contact, visit and readmission tasks.
 
-    Idempotent (a kind that already exists is kept). Audited; the caller commits.
+    Idempotent (a kind that already exists is kept; tasks cancelled with a cancelled discharge,
+    ADT A13, do not count: the new discharge gets fresh ones due from its own date). Audited;
+    the caller commits.
     """
     if encounter.discharge_time is None:
         raise ValidationError("the stay has no discharge time", field="discharge_time")
     risk = view_of(assess_stay(uow, actor, encounter, RiskStage.DISCHARGE))
-    existing = {
-        t.kind
-        for t in uow.session.scalars(
-            select(FollowupTask).where(FollowupTask.encounter_id == encounter.id)
+    existing = set(
+        uow.session.scalars(
+            select(FollowupTask.kind).where(FollowupTask.encounter_id == encounter.id, ACTIVE_TASK)
         )
-    }
+    )
     planned = plan_tasks(
         _local_date(uow, encounter.discharge_time),
         tier=risk.tier,
@@ -155,7 +159,9 @@ def link_readmission(
     encounter.readmission_of_id = index.id
     check = uow.session.scalar(
         select(FollowupTask).where(
-            FollowupTask.encounter_id == index.id, FollowupTask.kind == TaskKind.READMISSION
+            FollowupTask.encounter_id == index.id,
+            FollowupTask.kind == TaskKind.READMISSION,
+            ACTIVE_TASK,
         )
     )
     if check is not None and check.status is TaskStatus.OPEN:
@@ -318,8 +324,10 @@ def _call_log(uow: UnitOfWork, encounter_id: int) -> CallLog:
     encounter, patient, unit_code = row
     if encounter.discharge_time is None:
         raise ValidationError(f"stay {encounter.visit_number} is not discharged")
-    tasks = list(
-        uow.session.scalars(select(FollowupTask).where(FollowupTask.encounter_id == encounter_id))
+    tasks = list(  # a cancelled discharge's cancelled tasks are not this discharge's
+        uow.session.scalars(
+            select(FollowupTask).where(FollowupTask.encounter_id == encounter_id, ACTIVE_TASK)
+        )
     )
     attempts = uow.session.scalars(
         select(CallAttempt)
@@ -424,6 +432,23 @@ def followup_section(uow: UnitOfWork, encounter: Encounter) -> dict[str, Any]:
         log = _call_log(uow, encounter.id)
         section["tasks"] = list(log.tasks)
         section["calls"] = list(log.attempts)
+    # the tasks of discharges the hospital cancelled (A13), kept as history
+    cancelled = uow.session.scalars(
+        select(FollowupTask).where(
+            FollowupTask.encounter_id == encounter.id,
+            FollowupTask.status == TaskStatus.CANCELLED,
+        )
+    ).all()
+    section["cancelled_tasks"] = [
+        {
+            "kind": t.kind.value,
+            "due_date": t.due_date,
+            "outcome": t.outcome,
+            "closed_at": t.closed_at,
+            "closed_by": t.closed_by,
+        }
+        for t in sorted(cancelled, key=lambda t: (t.closed_at or t.created_at, t.id))
+    ]
     return section
 
 

@@ -212,8 +212,9 @@ class _Window:
         return list(uow.session.connection().execute(query).all())
 
     def tasks(self, uow: UnitOfWork) -> dict[int, list[Any]]:
+        # a cancelled discharge's cancelled tasks are not this discharge's (ADT A13)
         query = select(*(FollowupTask.__table__.c[name] for name in _TASK_COLUMNS)).where(
-            FollowupTask.encounter_id.in_(self.ids())
+            FollowupTask.encounter_id.in_(self.ids()), FollowupTask.status != TaskStatus.CANCELLED
         )
         found: dict[int, list[Any]] = {}
         for task in uow.session.connection().execute(query).all():
@@ -300,7 +301,11 @@ class _Window:
             raw(FollowupTask.status),
             raw(FollowupTask.due_date),
             FollowupTask.owner_id,
-        ).where(FollowupTask.encounter_id.in_(self.ids()))
+        ).where(
+            # a cancelled discharge's cancelled tasks are not this discharge's (ADT A13)
+            FollowupTask.encounter_id.in_(self.ids()),
+            FollowupTask.status != TaskStatus.CANCELLED,
+        )
         found: dict[int, list[Any]] = {}
         order = _KIND_ORDER
         for task in uow.session.connection().execute(query).all():
@@ -579,7 +584,11 @@ def backfill(uow: UnitOfWork, actor: Actor, *, days: int = 90) -> BackfillResult
     today = uow.today()
     found = _discharged_in(uow, None, today - timedelta(days=days), today)
     ids = [e.id for e, _, _ in found]
-    have_tasks = set(_by_encounter(uow, FollowupTask, ids))
+    have_tasks = {
+        stay_id
+        for stay_id, tasks in _by_encounter(uow, FollowupTask, ids).items()
+        if any(t.status is not TaskStatus.CANCELLED for t in tasks)
+    }
     todo = [i for i in ids if i not in have_tasks]
     stays = created = linked = 0
     uow.session.expunge_all()

@@ -25,9 +25,7 @@ from typing import Any
 
 from transitions.domain.encounter_status import EncounterStatus
 from transitions.domain.enums import AdmissionType, EncounterClass, Sex
-from transitions.domain.followup import (
-    PlannedTask,
-)
+from transitions.domain.followup import PlannedTask, TaskStatus
 from transitions.interop import MessageError
 from transitions.interop.hl7v2 import AdtMessage, AllergyData, DiagnosisData, LabData, PatientData
 from transitions.services import discharge_void
@@ -400,6 +398,7 @@ class AdtApplier:
         self.audit("adt_status", "encounter", stay.visit_number, stay.patient_id, details)
         if target is EncounterStatus.ADMITTED and before is EncounterStatus.DISCHARGED:
             self._void_signoff(stay, event)
+            self._cancel_tasks(stay, event)
         if (
             stay.encounter_class is EncounterClass.INPATIENT
             and target is EncounterStatus.DISCHARGED
@@ -420,6 +419,38 @@ class AdtApplier:
             signoff.id, signoff.signed_at, signoff.voided_reason, source=SOURCE, event=event
         )
         self.audit(discharge_void.ACTION, "discharge", stay.visit_number, stay.patient_id, details)
+
+    def _cancel_tasks(self, stay: StayRow, event: str) -> None:
+        """:func:`discharge_void.cancel_tasks`: the cancelled discharge's open tasks are
+        cancelled (kept; no longer the stay's tasks, so the next discharge gets fresh ones)."""
+        tasks = sorted(
+            (t for t in stay.tasks.values() if t.status is TaskStatus.OPEN),
+            key=lambda t: discharge_void.cancel_order(t.kind),
+        )
+        if not tasks:
+            return
+        now = self.uow.now()
+        for task in tasks:
+            del stay.tasks[task.kind]
+            task.status = TaskStatus.CANCELLED
+            task.outcome = discharge_void.A13_TASK_OUTCOME
+            task.closed_at = now
+            task.closed_by = self.actor.username
+            if task.id is not None:  # else it is inserted cancelled
+                self.state.dirty_tasks[task.id] = task
+        details = discharge_void.cancel_details(
+            ((t.kind, t.due_date) for t in tasks),
+            discharge_void.A13_TASK_OUTCOME,
+            source=SOURCE,
+            event=event,
+        )
+        self.audit(
+            discharge_void.TASKS_ACTION,
+            "followup_task",
+            stay.visit_number,
+            stay.patient_id,
+            details,
+        )
 
     # -- clinical facts ---------------------------------------------------------------------------
 

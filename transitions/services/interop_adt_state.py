@@ -2,16 +2,17 @@
 
 :class:`BatchState` loads, in a dozen indexed queries per batch, everything the batch's messages
 can touch: their patients (by MRN within assigning authority) and stays (by visit number within
-authority), every stay of those patients with its diagnoses, labs, follow-up tasks, risk
-assessments and readmission links, the standing discharge sign-offs of the discharged ones
-(an A13 voids them), their allergies, the local MRNs / visit numbers new records
-would take, and the processed messages with the same digests. The messages are then applied to
-these plain rows one after another (:mod:`transitions.services.interop_adt`), and
-:meth:`BatchState.flush` writes the result with one executemany statement per table, still in
-the batch's transaction. New patients and stays get stand-in ids until the flush inserts them.
-Updates check ``version_id`` like the ORM does: a row changed by someone else since it was read
-makes the flush fail with :class:`ConflictError` (and the feed applies the batch's messages one
-at a time instead). Statements are built once per process.
+authority), every stay of those patients with its diagnoses, labs, follow-up tasks (not the
+cancelled ones: an A13 cancels them), risk assessments and readmission links, the standing
+discharge sign-offs of the discharged ones (an A13 voids them), their allergies, the local
+MRNs / visit numbers new records would take, and the processed messages with the same digests.
+The messages are then applied to these plain rows one after another
+(:mod:`transitions.services.interop_adt`), and :meth:`BatchState.flush` writes the result with
+one executemany statement per table, still in the batch's transaction. New patients and stays
+get stand-in ids until the flush inserts them. Updates check ``version_id`` like the ORM does: a
+row changed by someone else since it was read makes the flush fail with :class:`ConflictError`
+(and the feed applies the batch's messages one at a time instead). Statements are built once per
+process.
 """
 
 from __future__ import annotations
@@ -58,6 +59,7 @@ from transitions.db.models import (
     Patient,
 )
 from transitions.domain.encounter_status import EncounterStatus
+from transitions.domain.followup import TaskStatus
 from transitions.errors import ConflictError
 from transitions.interop import LOCAL_MRN_SYSTEM, LOCAL_VISIT_SYSTEM
 from transitions.interop.hl7v2 import AdtMessage
@@ -136,6 +138,16 @@ def _standing_signoffs() -> Select[Any]:
     names = ("id", "encounter_id", "signed_at", "version_id")
     return select(*(table.c[n] for n in names)).where(
         _in(table.c.encounter_id), table.c.voided_at.is_(None)
+    )
+
+
+@cache
+def _active_tasks() -> Select[Any]:
+    """A stay's follow-up tasks that count (a cancelled discharge's cancelled ones do not)."""
+    table = table_of(FollowupTask)
+    names = ("id", "encounter_id", "kind", "status", "due_date", *TASK_COLUMNS[1:], "version_id")
+    return select(*(table.c[n] for n in names)).where(
+        _in(table.c.encounter_id), table.c.status != TaskStatus.CANCELLED
     )
 
 
@@ -326,8 +338,7 @@ class BatchState:
         for row in sorted(_rows(conn, _select_in(table_of(LabResult), names, key), stay_ids)):
             lab = LabRow(*row)
             stays[lab.encounter_id].labs.append(lab)
-        names = ("id", key, "kind", "status", "due_date", *TASK_COLUMNS[1:], "version_id")
-        for row in _rows(conn, _select_in(table_of(FollowupTask), names, key), stay_ids):
+        for row in _rows(conn, _active_tasks(), stay_ids):
             task = TaskRow(*row)
             stays[task.encounter_id].tasks[task.kind] = task
         names = ("id", key, "stage", *RISK_COLUMNS, "version_id")
@@ -438,11 +449,13 @@ class BatchState:
         _update_rows(
             conn, table_of(RiskAssessment), RISK_COLUMNS, self.dirty_risks.values(), ids, now
         )
-        task = ("encounter_id", "kind", "due_date", *TASK_COLUMNS)
-        _insert_rows(conn, table_of(FollowupTask), task, self.new_tasks, ids, new)
+        # changed tasks first: an A13 cancels a stay's open task and a later A03 of the batch
+        # inserts its successor (one task of a kind that is not cancelled: a unique index)
         _update_rows(
             conn, table_of(FollowupTask), TASK_COLUMNS, self.dirty_tasks.values(), ids, now
         )
+        task = ("encounter_id", "kind", "due_date", *TASK_COLUMNS)
+        _insert_rows(conn, table_of(FollowupTask), task, self.new_tasks, ids, new)
         _insert_dicts(conn, table_of(ReadmissionLink), self.new_links, ids, new)
         _update_rows(
             conn,

@@ -44,7 +44,7 @@ from transitions.interop.hl7v2 import (
     PatientData,
     ProviderRef,
 )
-from transitions.services.discharge_void import A13_REASON, void_signoff
+from transitions.services.discharge_void import A13_REASON, cancel_tasks, void_signoff
 from transitions.services.uow import Actor, UnitOfWork
 
 #: A stay that starts within this many days of an earlier inpatient discharge is a readmission.
@@ -304,7 +304,8 @@ def apply_adt_status(
     - discharged -> admitted (A13 cancel discharge), cancelled -> admitted (A01 re-sent)
 
     Audited as action ``adt_status`` with the source and the event. A cancelled discharge
-    voids the nurse's sign-off of it (:mod:`transitions.services.discharge_void`).
+    voids the nurse's sign-off of it and cancels its open follow-up tasks
+    (:mod:`transitions.services.discharge_void`).
     """
     before = encounter.status
     allowed = {
@@ -345,6 +346,7 @@ def apply_adt_status(
     )
     if target is EncounterStatus.ADMITTED and before is EncounterStatus.DISCHARGED:
         void_signoff(uow, actor, encounter, A13_REASON, source=source, event=event)
+        cancel_tasks(uow, actor, encounter, source=source, event=event)
     # The feed's discharges get the same follow-up as the nurse's: risk scores and the
     # contact / visit / readmission tasks (lazy import: followup uses the stay services).
     from transitions.services import followup

@@ -21,6 +21,7 @@ from transitions.db.discharge_models import DischargeAcknowledgement
 from transitions.db.followup_models import FollowupTask, RiskAssessment
 from transitions.db.models import AuditEvent, Encounter
 from transitions.db.packet_models import DischargePacket
+from transitions.domain.followup import TaskStatus
 from transitions.packet.content import PacketOptions
 from transitions.services.appointments import FollowUpPlan, follow_up_plan_of
 from transitions.services.education import EducationView, plan_view
@@ -141,7 +142,11 @@ def _load(uow: UnitOfWork, encounter_id: int) -> StayFacts:
         risk=latest_assessment(uow, encounter.id),
         tasks=tuple(
             uow.session.scalars(
-                select(FollowupTask).where(FollowupTask.encounter_id == encounter.id)
+                # a cancelled discharge's cancelled tasks do not count (ADT A13)
+                select(FollowupTask).where(
+                    FollowupTask.encounter_id == encounter.id,
+                    FollowupTask.status != TaskStatus.CANCELLED,
+                )
             )
         ),
         acknowledgements={
