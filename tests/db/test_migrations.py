@@ -142,7 +142,7 @@ def test_backup_uses_the_online_backup_api(tmp_path: Path) -> None:
 def _migrate(engine: Engine, revision: str, *, down: bool = False) -> None:
     from alembic import command
 
-    with engine.begin() as connection:
+    with migrate.migration_connection(engine) as connection:
         config = migrate.alembic_config(connection)
         (command.downgrade if down else command.upgrade)(config, revision)
 
@@ -247,8 +247,18 @@ def test_task_cancel_migration_keeps_tasks_and_goes_back(empty_database: Databas
     }
     with engine.begin() as connection:
         connection.execute(insert, values)
+        connection.execute(  # a call logged on the task: rebuilding the task table keeps it
+            text(
+                "INSERT INTO call_attempt (task_id, called_at, caller, number, reached, "
+                "created_at, updated_at, version_id) "
+                "SELECT id, :t, 'Nurse Rivera', '555-0100', :no, :t, :t, 1 FROM followup_task"
+            ),
+            {**values, "no": False},
+        )
     _migrate(engine, "head")
     assert migrate.drift(engine) == []
+    with engine.connect() as connection:  # (SQLite's ON DELETE CASCADE once emptied it)
+        assert connection.execute(text("SELECT COUNT(*) FROM call_attempt")).scalar() == 1
     uniques, indexes = _task_schema(engine)
     assert "uq_followup_task_encounter_kind" not in uniques
     assert {"ix_followup_task_encounter", "uq_followup_task_active"} <= indexes

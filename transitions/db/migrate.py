@@ -11,6 +11,8 @@ from __future__ import annotations
 import logging
 import re
 import sqlite3
+from collections.abc import Iterator
+from contextlib import contextmanager
 from datetime import UTC, datetime
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -108,6 +110,40 @@ def backup_sqlite(engine: Engine, destination: Path) -> Path:
     return destination
 
 
+@contextmanager
+def migration_connection(engine: Engine) -> Iterator[Connection]:
+    """A connection in a transaction for running migrations.
+
+    On SQLite, foreign key enforcement is off while the migrations run and the keys are checked
+    before the end, as SQLite's procedure for schema changes says
+    (https://www.sqlite.org/lang_altertable.html#otheralter): alembic's batch mode rebuilds a
+    table by copying it into a new one and dropping the old, and with enforcement on, dropping
+    the old table deleted every row that refers to it with ON DELETE CASCADE (rebuilding
+    followup_task in migration 1400 emptied call_attempt). The setting cannot change inside a
+    transaction, so it is switched before the transaction begins and back after it ends."""
+    with engine.connect() as connection:
+        sqlite = connection.dialect.name == "sqlite"
+        if sqlite:
+            connection.exec_driver_sql("PRAGMA foreign_keys=OFF")
+            connection.commit()
+        try:
+            with connection.begin():
+                yield connection
+                if sqlite:
+                    broken = connection.exec_driver_sql("PRAGMA foreign_key_check").all()
+                    if broken:
+                        tables = sorted({str(row[0]) for row in broken})
+                        raise TransitionsError(
+                            f"the migration left {len(broken)} row(s) pointing at missing rows "
+                            f"(in {', '.join(tables)}); restore the copy of the database file "
+                            "made before migrating"
+                        )
+        finally:
+            if sqlite:
+                connection.exec_driver_sql("PRAGMA foreign_keys=ON")
+                connection.commit()
+
+
 def upgrade(engine: Engine) -> Path | None:
     """Bring the schema to head. Copies an existing SQLite file first; returns that copy's path."""
     if is_current(engine):
@@ -124,7 +160,7 @@ def upgrade(engine: Engine) -> Path | None:
         stamp = datetime.now(UTC).strftime("%Y%m%dT%H%M%SZ")
         backup = backup_sqlite(engine, source.with_name(f"{source.name}.{current}-{stamp}.bak"))
         log.info("copied the database before migrating: %s", backup.name)
-    with engine.begin() as connection:
+    with migration_connection(engine) as connection:
         command.upgrade(alembic_config(connection), "head")
     log.info("database schema migrated from %s to %s", current, head)
     return backup

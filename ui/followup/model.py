@@ -197,8 +197,9 @@ class FollowupProxy(QSortFilterProxyModel):
         self._search = ""
 
     def set_search(self, text: str) -> None:
+        self.beginFilterChange()  # Qt 6.10: replaces invalidateFilter()
         self._search = text.strip().casefold()
-        self.invalidateFilter()
+        self.endFilterChange(QSortFilterProxyModel.Direction.Rows)
 
     def filterAcceptsRow(self, source_row: int, source_parent: Index) -> bool:
         if not self._search:
