@@ -191,13 +191,14 @@ class _Window:
     def ids(self) -> Select[int]:
         return select(Encounter.id).where(*self.conditions)
 
-    def stays(self, uow: UnitOfWork) -> list[Any]:
-        """(id, visit_number, discharge_time, family_name, given_name, mrn, phone, unit code)"""
+    def stays(self, uow: UnitOfWork, *, raw_times: bool = False) -> list[Any]:
+        """(id, visit_number, discharge_time, family_name, given_name, mrn, phone, unit code),
+        by discharge time; ``raw_times``: the discharge time as the driver returns it"""
         query = (
             select(
                 Encounter.id,
                 Encounter.visit_number,
-                Encounter.discharge_time,
+                raw(Encounter.discharge_time) if raw_times else Encounter.discharge_time,
                 Patient.family_name,
                 Patient.given_name,
                 Patient.mrn,
@@ -268,27 +269,6 @@ class _Window:
         return found
 
     # -- the list's reading: raw values, one pass per table, what each stay needs
-    def list_stays(self, uow: UnitOfWork) -> list[Any]:
-        """(id, visit_number, raw discharge_time, family_name, given_name, mrn, phone, unit
-        code), by discharge time"""
-        query = (
-            select(
-                Encounter.id,
-                Encounter.visit_number,
-                raw(Encounter.discharge_time),
-                Patient.family_name,
-                Patient.given_name,
-                Patient.mrn,
-                Patient.phone,
-                Unit.code,
-            )
-            .join(Patient, Encounter.patient_id == Patient.id)
-            .outerjoin(Unit, Encounter.unit_id == Unit.id)
-            .where(*self.conditions)
-            .order_by(Encounter.discharge_time, Encounter.id)
-        )
-        return list(uow.session.connection().execute(query).all())
-
     def task_summaries(self, uow: UnitOfWork) -> dict[int, list[Any]]:
         """Stay id -> [next open task, contact task] (each (id, kind, status, raw due date,
         owner id) or None). The next open task is the earliest due, then by kind
@@ -396,7 +376,7 @@ def list_followups(uow: UnitOfWork, actor: Actor, flt: FollowupFilter) -> list[F
     as_of = flt.as_of or uow.today()
     window = _Window.of(uow, flt.unit_code, as_of - timedelta(days=READMISSION_WINDOW_DAYS), as_of)
     with gc_paused():  # thousands of rows from five queries
-        found = window.list_stays(uow)
+        found = window.stays(uow, raw_times=True)
         tasks = window.task_summaries(uow)
         risks = window.risks(uow)
         readmitted = window.readmissions(uow, as_of, [stay[0] for stay in found])
