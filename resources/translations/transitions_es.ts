@@ -1867,6 +1867,10 @@
         <translation>Listo para el alta: cada punto de la lista está hecho o aceptado.</translation>
     </message>
     <message>
+        <source>Steps with work left: {steps}.</source>
+        <translation>Pasos con trabajo pendiente: {steps}.</translation>
+    </message>
+    <message>
         <source>Not ready yet: {n} of {total} checklist items are missing.</source>
         <translation>Aún no está listo: faltan {n} de {total} puntos de la lista.</translation>
     </message>
@@ -4569,6 +4573,7 @@ Sign %1 out and continue as %2?</source>
     </message>
     <message>
         <source>Length of stay</source>
+        <extracomment>Rows whose cells are kept (a few screenfuls); more and the cache starts again. display text per column text colour per column (None: the palette&apos;s) the planned discharge is today: that cell bold on a highlight</extracomment>
         <translation>Duración de la estancia</translation>
     </message>
     <message>

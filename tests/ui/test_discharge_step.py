@@ -155,6 +155,10 @@ def test_acknowledge_then_discharge_then_frozen(
     assert cell(step, "pcp_summary", 1) == "✓ Acknowledged"
     assert cell(step, "pcp_summary", 3) == "summary faxed by the ward clerk"
     assert step.banner.text().startswith("Ready to discharge")
+    # the checklist is complete, but the steps that do not stop the sign-off are named
+    assert step.banner.text().endswith(
+        " Steps with work left: Assessment, Care plan, Readmission risk."
+    )
     assert step.explain_label.text() == "Choose where the patient is discharged to."
     assert not step.discharge_button.isEnabled()
     step.disposition_combo.setFocus()

@@ -336,7 +336,14 @@ class DischargeStep(StepPage):
             )
             return prefix + " " + self.tr("Sign the discharge off to complete the record.")
         if r.ready:
-            return self.tr("Ready to discharge: every checklist item is done or acknowledged.")
+            text = self.tr("Ready to discharge: every checklist item is done or acknowledged.")
+            # the steps' own work does not stop the sign-off, but the nurse should see it
+            open_steps = [labels.step_name(k) for k, s in r.steps.items() if s.status != "done"]
+            if open_steps:
+                text += " " + self.tr("Steps with work left: {steps}.").format(
+                    steps=", ".join(open_steps)
+                )
+            return text
         return self.tr("Not ready yet: {n} of {total} checklist items are missing.").format(
             n=len(r.blocking_items) + len(r.unacknowledged_items), total=len(r.red_checklist)
         )
