@@ -39,7 +39,7 @@ from transitions.services.interop_adt_rows import (
     key_candidates,
 )
 from transitions.services.interop_adt_state import BatchState
-from transitions.services.interop_records import PATIENT_FIELDS
+from transitions.services.interop_records import update_patient_fields
 from transitions.services.uow import Actor, UnitOfWork
 
 SOURCE = "adt"
@@ -282,18 +282,7 @@ class AdtApplier:
                 {"source": SOURCE, "authority": data.authority},
             )
             return patient
-        changed: dict[str, Any] = {}
-        for name in PATIENT_FIELDS:
-            value = getattr(data, name)
-            if value is not None and getattr(patient, name) != value:
-                changed[name] = {"before": getattr(patient, name), "after": value}
-                setattr(patient, name, value)
-        if data.language and patient.preferred_language != data.language:
-            changed["preferred_language"] = {
-                "before": patient.preferred_language,
-                "after": data.language,
-            }
-            patient.preferred_language = data.language
+        changed = update_patient_fields(patient, data)
         if changed:
             self.state.dirty_patients[patient.id] = patient
             self.audit(

@@ -113,6 +113,25 @@ def find_patient(uow: UnitOfWork, authority: str, mrn: str) -> Patient | None:
     )
 
 
+def update_patient_fields(patient: Any, data: PatientData) -> dict[str, Any]:
+    """Set the fields the message carries (None: not sent, left as is) on ``patient`` (a
+    :class:`Patient` or the batch feed's row); returns the audit's changes, field -> before and
+    after."""
+    changed: dict[str, Any] = {}
+    for name in PATIENT_FIELDS:
+        value = getattr(data, name)
+        if value is not None and getattr(patient, name) != value:
+            changed[name] = {"before": getattr(patient, name), "after": value}
+            setattr(patient, name, value)
+    if data.language and patient.preferred_language != data.language:
+        changed["preferred_language"] = {
+            "before": patient.preferred_language,
+            "after": data.language,
+        }
+        patient.preferred_language = data.language
+    return changed
+
+
 def upsert_patient(uow: UnitOfWork, actor: Actor, data: PatientData, source: str) -> Patient:
     """The patient with this MRN in this authority, created or updated from ``data``."""
     patient = find_patient(uow, data.authority, data.mrn)
@@ -162,18 +181,7 @@ def upsert_patient(uow: UnitOfWork, actor: Actor, data: PatientData, source: str
             details={"source": source, "authority": data.authority},
         )
     else:
-        changed: dict[str, Any] = {}
-        for name in PATIENT_FIELDS:
-            value = getattr(data, name)
-            if value is not None and getattr(patient, name) != value:
-                changed[name] = {"before": getattr(patient, name), "after": value}
-                setattr(patient, name, value)
-        if data.language and patient.preferred_language != data.language:
-            changed["preferred_language"] = {
-                "before": patient.preferred_language,
-                "after": data.language,
-            }
-            patient.preferred_language = data.language
+        changed = update_patient_fields(patient, data)
         if changed:
             uow.audit(
                 actor,
