@@ -10,7 +10,7 @@ from typing import Any
 from transitions.cli.common import Context, add_database_option, add_json_option, print_json
 from transitions.errors import ValidationError
 from transitions.services import appointments, directory
-from transitions.services.encounters import _jsonable
+from transitions.services.json_values import jsonable
 
 
 def register(sub: Any) -> None:
@@ -42,7 +42,7 @@ def _list(args: argparse.Namespace) -> int:
     finally:
         ctx.close()
     if args.json:
-        print_json(_jsonable(plan.to_json()))
+        print_json(jsonable(plan.to_json()))
         return 0
     d = plan.deadlines
     print(f"Stay {plan.visit_number}: discharge {plan.discharge.astimezone(tz):%a %Y-%m-%d %H:%M}")

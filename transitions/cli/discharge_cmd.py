@@ -11,7 +11,7 @@ from transitions.cli.common import Context, add_database_option, add_json_option
 from transitions.domain.codes import discharge_dispositions
 from transitions.services import discharge, readiness
 from transitions.services.discharge import DischargeBlockedError
-from transitions.services.encounters import _jsonable
+from transitions.services.json_values import jsonable
 
 
 def _acknowledgement(value: str) -> tuple[str, str]:
@@ -63,7 +63,7 @@ def _discharge(args: argparse.Namespace) -> int:
     finally:
         ctx.close()
     if args.json:
-        print_json(_jsonable(record.to_json()))
+        print_json(jsonable(record.to_json()))
         return 0
     when = record.discharge_time.isoformat(timespec="minutes")
     how = " (completing the ADT feed's discharge)" if record.completed_adt else ""

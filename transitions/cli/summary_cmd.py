@@ -20,7 +20,7 @@ from transitions.cli.common import Context, add_database_option, add_json_option
 from transitions.errors import ValidationError
 from transitions.packet.summary_i18n import DEFAULT_SUMMARY_LANGUAGE, summary_languages
 from transitions.services import pcp_summary
-from transitions.services.encounters import _jsonable
+from transitions.services.json_values import jsonable
 from transitions.services.pcp_summary import DeliveryView
 
 
@@ -82,7 +82,7 @@ def _show(args: argparse.Namespace) -> int:
     finally:
         ctx.close()
     if args.json:
-        print_json(_jsonable(state.to_json()))
+        print_json(jsonable(state.to_json()))
         return 0
     print(f"Stay {state.visit_number}: PCP {state.pcp.name or 'not recorded'}")
     print(f"Hospital course: {'written' if state.hospital_course else 'not written'}")
@@ -158,7 +158,7 @@ def _report(
     args: argparse.Namespace, delivery: DeliveryView, target: Path | None, folder: str | None
 ) -> None:
     if args.json:
-        data = _jsonable(delivery.to_json())
+        data = jsonable(delivery.to_json())
         data["path"] = str(target) if target else None
         data["outbox"] = folder
         print_json(data)

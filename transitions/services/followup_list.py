@@ -30,7 +30,6 @@ from transitions.domain.followup import (
     dashboard,
 )
 from transitions.errors import NotFoundError, ValidationError
-from transitions.services.encounters import _jsonable, local_day_bounds
 from transitions.services.followup import (
     create_followup_tasks,
     link_readmission,
@@ -38,7 +37,9 @@ from transitions.services.followup import (
     owner_names,
 )
 from transitions.services.followup_window import DischargeWindow
+from transitions.services.json_values import jsonable
 from transitions.services.permissions import require
+from transitions.services.stay_list import local_day_bounds
 from transitions.services.uow import Actor, UnitOfWork
 
 TEAM = "team"  # owner filter value: tasks nobody was assigned (the unit's team)
@@ -84,7 +85,7 @@ class FollowupRow:
     unit_phone: str | None = None
 
     def to_json(self) -> dict[str, Any]:
-        data: dict[str, Any] = _jsonable(asdict(self))
+        data: dict[str, Any] = jsonable(asdict(self))
         return data
 
 
